@@ -1,0 +1,70 @@
+"""The folded view that patterns see: every Unicode space reads as ' ', full-width ASCII as ASCII.
+
+Folding maps one character to one character, so a match's offsets in the folded view are its
+offsets in the original text: the cleaner matches on the fold and cuts or captures the original.
+"""
+from __future__ import annotations
+
+import sys
+import unicodedata
+
+# Zero-width characters ride along in scraped text and break `\s`-based patterns.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_REGEX_META = set("\\.^$|?*+()[]{}-#&~")
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x80, sys.maxunicode + 1):
+        if unicodedata.category(chr(cp)) == "Zs":
+            table[cp] = " "
+    for ch in _ZERO_WIDTH:
+        table[ord(ch)] = " "
+    for cp in range(0xFF01, 0xFF5F):  # FULLWIDTH ! .. ~  ->  ASCII ! .. ~
+        table[cp] = chr(cp - 0xFEE0)
+    return table
+
+
+FOLD_TABLE = _build_table()
+
+
+def fold(text: str) -> str:
+    """Return the folded view of text (same length, same line breaks)."""
+    return text.translate(FOLD_TABLE)
+
+
+def fold_pattern(pattern: str) -> str:
+    """Fold the literal characters of a pattern so that it matches the folded view.
+
+    A full-width '（' in a pattern means the literal character, so it folds to an escaped '\\('.
+    """
+    out: list[str] = []
+    escaped = False
+    for ch in pattern:
+        folded = FOLD_TABLE.get(ord(ch))
+        if escaped:
+            out.append(folded if folded is not None else ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif folded is None:
+            out.append(ch)
+        elif folded in _REGEX_META:
+            out.append("\\" + folded)
+        else:
+            out.append(folded)
+    return "".join(out)
+
+
+def is_blank(text: str) -> bool:
+    """True when text holds nothing but spaces and punctuation (nothing a reader would keep)."""
+    return not any(ch.isalnum() for ch in text)
+
+
+_STRIP = "".join(chr(c) for c, v in FOLD_TABLE.items() if v == " ") + " \t\r\n\f\v"
+
+
+def strip_line(line: str) -> str:
+    """Strip a line of indentation and trailing space, NBSP, U+2003, U+3000 and zero-widths included."""
+    return line.strip(_STRIP)

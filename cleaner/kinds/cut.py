@@ -1,0 +1,30 @@
+"""cut: remove everything before (or after) the first line matching `marker`."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .base import PATTERN, Key
+
+if TYPE_CHECKING:
+    from ..page import Page
+    from ..ruleset.model import Rule
+
+KEYS = {
+    "marker": PATTERN,
+    "side": Key("choice", required=True, choices=("before", "after")),
+    "keep_marker": Key("bool", default=False),
+}
+
+
+def apply(page: Page, rule: Rule) -> None:
+    """Drop the lines on the rule's side of the first marker line (and the marker unless kept)."""
+    marker = page.first_line(rule.params["marker"], rule)
+    if marker is None:
+        return
+    keep = rule.params["keep_marker"]
+    if rule.params["side"] == "before":
+        span = range(0, marker if keep else marker + 1)
+    else:
+        span = range(marker + 1 if keep else marker, len(page.lines))
+    for idx in span:
+        page.drop(idx, rule)

@@ -1,0 +1,35 @@
+"""drop-block: remove from a line matching `start` through the next line matching `end`.
+
+Without `end` the block runs to the end of the page. With an `end` that never comes after a
+start, nothing is removed: an unclosed block must not swallow the article.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .base import PATTERN, Key
+
+if TYPE_CHECKING:
+    from ..page import Page
+    from ..ruleset.model import Rule
+
+KEYS = {"start": PATTERN, "end": Key("pattern")}
+
+
+def apply(page: Page, rule: Rule) -> None:
+    """Drop every start…end block of live lines."""
+    start_p, end_p = rule.params["start"], rule.params.get("end")
+    after = -1
+    while True:
+        first = page.first_line(start_p, rule, after)
+        if first is None:
+            return
+        if end_p is None:
+            last = len(page.lines) - 1
+        else:
+            last = page.first_line(end_p, rule, first)
+            if last is None:
+                return
+        for idx in range(first, last + 1):
+            page.drop(idx, rule)
+        after = last

@@ -1,0 +1,26 @@
+"""strip-span: cut the matched spans out of a line; the line goes when nothing real is left."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .base import PATTERN
+
+if TYPE_CHECKING:
+    from ..page import Page
+    from ..ruleset.model import Rule
+
+KEYS = {"pattern": PATTERN}
+
+
+def apply(page: Page, rule: Rule) -> None:
+    """Cut every match of the rule's pattern from the live lines."""
+    for idx, spans in _spans_by_line(page, rule).items():
+        page.edit(idx, spans, rule)
+
+
+def _spans_by_line(page: Page, rule: Rule) -> dict[int, list[tuple[int, int]]]:
+    found: dict[int, list[tuple[int, int]]] = {}
+    for idx, m, start in page.matches(rule.params["pattern"], rule):
+        if m.end() > m.start():
+            found.setdefault(idx, []).append((m.start() - start, m.end() - start))
+    return found

@@ -1,0 +1,71 @@
+"""Compile rule-file patterns with RE2, a linear-time engine: no pattern can make the cleaner hang."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+import re2
+
+from .fold import fold_pattern
+
+_OPTIONS = re2.Options()
+_OPTIONS.log_errors = False  # errors are reported to the rule author, not logged by absl
+_OPTIONS.never_nl = True  # a match never crosses a line break, even through [^x] or \s
+_OPTIONS.max_mem = 32 << 20  # a huge pattern fails to compile instead of eating memory
+
+# Bounds a rule file cannot exceed: together with RE2 they keep a hostile file harmless.
+MAX_PATTERN_LENGTH = 2000
+
+
+class PatternError(ValueError):
+    """A pattern that RE2 refuses, with a message meant for the rule author."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled rule pattern: matches the folded view, multi-line (^ and $ at line ends)."""
+
+    source: str
+    regex: object = field(repr=False, compare=False)
+
+    @property
+    def group_names(self) -> dict[str, int]:
+        """Named groups and their indexes."""
+        return dict(self.regex.groupindex)
+
+    def finditer(self, text: str) -> Iterator[object]:
+        """Matches in text (already folded)."""
+        return self.regex.finditer(text)
+
+    def search(self, text: str) -> object | None:
+        """First match in text (already folded), or None."""
+        return self.regex.search(text)
+
+
+def compile_pattern(source: str, *, whole_line: bool = False) -> Pattern:
+    """Compile a rule-file pattern; whole_line anchors it to a full line (spaces around allowed)."""
+    if not source:
+        raise PatternError("empty pattern")
+    if len(source) > MAX_PATTERN_LENGTH:
+        raise PatternError(f"pattern is {len(source)} characters long; the limit is {MAX_PATTERN_LENGTH}")
+    body = fold_pattern(source)
+    if whole_line:
+        body = rf"^\s*(?:{body})\s*$"
+    try:
+        regex = re2.compile("(?m)" + body, _OPTIONS)
+    except re2.error as exc:
+        raise PatternError(_explain(exc, source)) from None
+    if regex.search("") is not None:
+        raise PatternError("pattern matches the empty string, so it would match every line")
+    return Pattern(source, regex)
+
+
+def _explain(exc: Exception, source: str) -> str:
+    msg = exc.args[0] if exc.args else str(exc)
+    if isinstance(msg, bytes):
+        msg = msg.decode("utf-8", "replace")
+    if any(look in source for look in ("(?=", "(?!", "(?<=", "(?<!")):
+        msg += " (look-arounds are not available: RE2 runs in linear time)"
+    elif "invalid escape sequence: \\1" in msg or "\\g<" in source:
+        msg += " (back-references are not available: RE2 runs in linear time)"
+    return f"invalid pattern {source!r}: {msg}"

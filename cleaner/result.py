@@ -1,0 +1,42 @@
+"""What cleaning a page returns: plain data, easy to serialise."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One thing a rule took out of the page: a whole line, a span inside it, or an element."""
+
+    rule: str  # qualified rule id, e.g. "cri.cn/fororder-images"
+    line: int  # 1-based line of the input page (0 for HTML elements)
+    text: str  # what was removed (the original characters)
+    kind: str  # the rule kind that removed it
+    column: int | None = None  # 1-based column of a span inside the line, None for a whole line
+    replacement: str | None = None  # what a `replace` rule put in its place
+    captured: dict[str, str] | None = None  # metadata a `capture` rule took from the line
+
+    def to_dict(self) -> dict[str, Any]:
+        """The removal as a JSON-ready dict without empty fields."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Result:
+    """The clean text, the page's metadata and every removal, in page order."""
+
+    text: str
+    metadata: dict[str, str] = field(default_factory=dict)
+    removals: tuple[Removal, ...] = ()
+    site: str | None = None  # the rule file that claimed the page, if any
+    packs: tuple[str, ...] = ()  # packs applied (through the site file or as fallback)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as a JSON-ready dict."""
+        return {
+            "text": self.text,
+            "metadata": dict(self.metadata),
+            "removed": [r.to_dict() for r in self.removals],
+            "site": self.site,
+        }

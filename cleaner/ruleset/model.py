@@ -1,0 +1,85 @@
+"""Rule files as loaded: immutable, validated, patterns compiled."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..patterns import Pattern
+
+
+@dataclass(frozen=True)
+class RuleError:
+    """A problem in a rule file, located at a line."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class RuleFileErrors(Exception):
+    """One or more errors that make a rule file unusable."""
+
+    def __init__(self, errors: list[RuleError]) -> None:
+        super().__init__("\n".join(str(e) for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Offline examples a rule carries; each is run against that rule alone."""
+
+    remove: tuple[str, ...] = ()
+    keep: tuple[str, ...] = ()
+    rewrite: tuple[tuple[str, str], ...] = ()
+    capture: tuple[tuple[str, dict[str, str]], ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.remove) + len(self.keep) + len(self.rewrite) + len(self.capture)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: `id` is qualified by its file (`cri.cn/fororder-images`)."""
+
+    id: str
+    kind: str
+    description: str
+    params: dict[str, Any]
+    within: tuple[str, int] | None = None
+    examples: Examples = Examples()
+    path: str = ""
+    line: int = 0
+
+    @property
+    def local_id(self) -> str:
+        """The id as written in its own file."""
+        return self.id.split("/", 1)[1]
+
+
+@dataclass(frozen=True)
+class Match:
+    """Which pages a file applies to."""
+
+    hosts: tuple[str, ...] = ()
+    urls: tuple[Pattern, ...] = ()
+    fingerprints: tuple[Pattern, ...] = ()
+    min_fingerprints: int = 1
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    """A site file (`site: host`) or a pack (`pack: name`)."""
+
+    name: str
+    is_pack: bool
+    path: str
+    description: str = ""
+    extends: tuple[tuple[str, int], ...] = ()  # (pack name, line)
+    disable: tuple[tuple[str, int], ...] = ()  # (rule id, line)
+    match: Match | None = None
+    title: str = "first-line"
+    html: dict[str, str] = field(default_factory=dict)  # body/title/date/author selectors
+    rules: tuple[Rule, ...] = ()

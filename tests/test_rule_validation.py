@@ -1,0 +1,156 @@
+"""Rule files are input: every malformed one is refused with `path:line: message`."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from cleaner.ruleset.loader import parse_rule_file
+from cleaner.ruleset.model import RuleFileErrors
+
+GOOD_HEAD = """\
+site: example.com
+description: Example pages.
+match:
+  hosts: [example.com]
+rules:
+"""
+
+
+def errors_of(text: str) -> list[str]:
+    with pytest.raises(RuleFileErrors) as info:
+        parse_rule_file(textwrap.dedent(text), "rules/example.com.yaml")
+    return [str(e) for e in info.value.errors]
+
+
+def test_good_file_loads():
+    f = parse_rule_file(GOOD_HEAD + "  - {id: ad, kind: drop-line, description: Ads., pattern: '^AD$'}\n", "x.yaml")
+    assert [r.id for r in f.rules] == ["example.com/ad"]
+
+
+def test_unknown_rule_key_names_key_rule_and_allowed_keys():
+    errs = errors_of(GOOD_HEAD + """\
+  - id: fororder-tags
+    kind: strip-span
+    description: Tags.
+    stirp: 'x'
+    pattern: 'x'
+""")
+    assert errs == [
+        'rules/example.com.yaml:9: unknown key "stirp" in rule "fororder-tags"; '
+        "expected one of: id, kind, description, examples, within, pattern"
+    ]
+
+
+def test_unknown_top_level_key():
+    errs = errors_of("titl: x\n" + GOOD_HEAD)
+    assert errs[0].startswith('rules/example.com.yaml:1: unknown key "titl" at the top of the file; expected one of: site, pack')
+
+
+def test_unknown_kind_lists_kinds():
+    errs = errors_of(GOOD_HEAD + "  - {id: a, kind: drop-lines, description: d, pattern: x}\n")
+    assert errs == [
+        'rules/example.com.yaml:6: unknown kind "drop-lines" in rule "a"; expected one of: '
+        "drop-element, capture, cut, drop-block, drop-line, strip-span, replace"
+    ]
+
+
+def test_wrong_type():
+    errs = errors_of(GOOD_HEAD + "  - {id: a, kind: drop-line, description: d, pattern: [x]}\n")
+    assert errs == ['rules/example.com.yaml:6: "pattern" in rule "a" must be a string, not a list']
+
+
+def test_empty_pattern():
+    errs = errors_of(GOOD_HEAD + "  - {id: a, kind: drop-line, description: d, pattern: ''}\n")
+    assert errs == ['rules/example.com.yaml:6: "pattern" in rule "a" must not be empty']
+
+
+def test_pattern_matching_empty_string_is_refused():
+    errs = errors_of(GOOD_HEAD + "  - {id: a, kind: drop-line, description: d, pattern: 'x*'}\n")
+    assert "matches the empty string" in errs[0]
+
+
+def test_lookaround_is_refused_with_reason():
+    errs = errors_of(GOOD_HEAD + "  - {id: a, kind: drop-line, description: d, pattern: 'a(?=b)'}\n")
+    assert errs[0].startswith("rules/example.com.yaml:6: \"pattern\" in rule \"a\": invalid pattern 'a(?=b)'")
+    assert "look-arounds are not available" in errs[0]
+
+
+def test_duplicate_ids():
+    errs = errors_of(GOOD_HEAD + """\
+  - {id: a, kind: drop-line, description: d, pattern: x}
+  - {id: a, kind: drop-line, description: d, pattern: y}
+""")
+    assert errs == ['rules/example.com.yaml:7: duplicate rule id "a" (first at line 6)']
+
+
+def test_duplicate_yaml_keys():
+    errs = errors_of(GOOD_HEAD + """\
+  - id: a
+    kind: drop-line
+    description: d
+    pattern: x
+    pattern: y
+""")
+    assert errs == ['rules/example.com.yaml:10: duplicate key "pattern" (first at line 9)']
+
+
+def test_missing_required_keys():
+    errs = errors_of(GOOD_HEAD + "  - {id: a, kind: cut, description: d, marker: x}\n")
+    assert errs == ['rules/example.com.yaml:6: missing key "side" in rule "a"']
+
+
+def test_bad_choice():
+    errs = errors_of(GOOD_HEAD + "  - {id: a, kind: cut, description: d, marker: x, side: above}\n")
+    assert errs == ['rules/example.com.yaml:6: "side" in rule "a" must be one of: before, after; got "above"']
+
+
+def test_capture_needs_known_fields():
+    errs = errors_of(GOOD_HEAD + "  - {id: a, kind: capture, description: d, pattern: '(?P<edtor>x)'}\n")
+    assert 'group "edtor" in rule "a" is no metadata field' in errs[0]
+
+
+def test_bad_host_and_missing_match():
+    errs = errors_of("site: a.com\ndescription: d\nmatch:\n  hosts: ['http://a.com/']\n")
+    assert errs == ['rules/example.com.yaml:4: host "http://a.com/" is not a host name; write "example.com" or "*.example.com"']
+    assert errors_of("site: a.com\ndescription: d\n") == [
+        'rules/example.com.yaml:1: a site file needs a "match" section (hosts, urls or fingerprints)'
+    ]
+
+
+def test_yaml_syntax_error_has_line():
+    errs = errors_of(GOOD_HEAD + "  - {id: a, kind: drop-line\n")
+    assert errs[0].startswith("rules/example.com.yaml:7: invalid YAML")
+
+
+def test_within_validation():
+    errs = errors_of(GOOD_HEAD + "  - {id: a, kind: drop-line, description: d, pattern: x, within: {first: 0}}\n")
+    assert errs == ['rules/example.com.yaml:6: "within.first" in rule "a" must be a whole number of at least 1']
+
+
+def test_all_errors_reported_at_once():
+    errs = errors_of(GOOD_HEAD + """\
+  - {id: a, kind: drop-line, description: d, pattern: '('}
+  - {id: B!, kind: drop-line, description: d, pattern: x}
+""")
+    assert len(errs) == 2 and ":6:" in errs[0] and ":7:" in errs[1]
+
+
+def test_huge_alias_expansion_is_bounded():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{n}: &{n} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n" for p, n in zip("abcdefgh", "bcdefghi")
+    )
+    errs = errors_of(bomb)
+    assert "more than" in errs[0]
+
+
+def test_extends_and_disable_checked_across_files():
+    from cleaner import RuleSet
+
+    site = parse_rule_file("site: a.com\ndescription: d\nextends: [nope]\nmatch: {hosts: [a.com]}\n", "rules/a.com.yaml")
+    rs = RuleSet([site])
+    assert [str(e) for e in rs.errors] == ['rules/a.com.yaml:3: extends unknown pack "nope"']
+    pack = parse_rule_file("pack: p\ndescription: d\nrules:\n  - {id: x, kind: drop-line, description: d, pattern: x}\n", "p.yaml")
+    site = parse_rule_file("site: a.com\ndescription: d\nextends: [p]\ndisable: [p/y]\nmatch: {hosts: [a.com]}\n", "rules/a.com.yaml")
+    rs = RuleSet([pack, site])
+    assert [str(e) for e in rs.errors] == ['rules/a.com.yaml:4: disable names no inherited rule "p/y"']

@@ -1,0 +1,38 @@
+"""Golden files: every page in seeds/ has its clean text and its removals list checked in.
+
+Regenerate with `pytest tests/test_seeds_golden.py --force-regen`, then read the diff.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cleaner import clean_text
+from conftest import SEEDS
+
+SEED_PAGES = sorted(p for p in SEEDS.iterdir() if p.suffix in (".txt", ".html") and not p.name.startswith("."))
+
+
+def _removals(result) -> str:
+    rows = [r.to_dict() for r in result.removals]
+    return json.dumps({"metadata": result.metadata, "site": result.site, "removed": rows}, ensure_ascii=False, indent=1) + "\n"
+
+
+@pytest.mark.parametrize("page", SEED_PAGES, ids=[p.stem for p in SEED_PAGES])
+def test_seed_clean_text(page, bundled, file_regression):
+    result = clean_text(page.read_text(encoding="utf-8"), bundled)
+    file_regression.check(result.text, extension=".txt", encoding="utf-8", basename=f"{page.stem}.clean", fullpath=None)
+
+
+@pytest.mark.parametrize("page", SEED_PAGES, ids=[p.stem for p in SEED_PAGES])
+def test_seed_removals(page, bundled, file_regression):
+    result = clean_text(page.read_text(encoding="utf-8"), bundled)
+    file_regression.check(_removals(result), extension=".json", encoding="utf-8", basename=f"{page.stem}.removed")
+
+
+def test_every_seed_has_golden_files():
+    golden = {p.name for p in (SEEDS.parent / "tests" / "test_seeds_golden").glob("*")}
+    for page in SEED_PAGES:
+        assert f"{page.stem}.clean.txt" in golden, f"no golden text for {page.name}"
+        assert f"{page.stem}.removed.json" in golden, f"no golden removals for {page.name}"
