@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Iterator
 from .fold import fold, is_blank
 from .result import Removal
 
+KEEP_MARKER = "cleaner: keep"
+
 if TYPE_CHECKING:
     from .patterns import Pattern
     from .ruleset.model import Rule
@@ -30,6 +32,8 @@ class Page:
                 rank += 1
         self.nonblank = rank
         self._joined: tuple[str, list[int]] | None = None
+        # The inline escape hatch: a line carrying the marker is never touched by any rule.
+        self.protected = {i for i, line in enumerate(self.lines) if KEEP_MARKER in line} if KEEP_MARKER in text else set()
 
     # -- matching -------------------------------------------------------------------------
     def _view(self) -> tuple[str, list[int]]:
@@ -51,7 +55,7 @@ class Page:
         text, starts = self._view()
         for m in pattern.finditer(text):
             idx = bisect_right(starts, m.start()) - 1
-            if self.alive[idx] and self.in_scope(idx, rule):
+            if self.alive[idx] and idx not in self.protected and self.in_scope(idx, rule):
                 yield idx, m, starts[idx]
 
     def first_line(self, pattern: Pattern, rule: Rule, after: int = -1) -> int | None:
@@ -74,7 +78,7 @@ class Page:
     # -- changes --------------------------------------------------------------------------
     def drop(self, idx: int, rule: Rule, captured: dict[str, str] | None = None) -> None:
         """Remove line idx whole, crediting rule."""
-        if not self.alive[idx]:
+        if not self.alive[idx] or idx in self.protected:
             return
         self.alive[idx] = False
         if self.lines[idx].strip() or captured:

@@ -113,3 +113,9 @@ def test_output_normalisation():
     assert r.text == "第一段。\n\n第二段。\n"
     assert clean_text("", RuleSet()).text == ""
     assert clean_text(" \n\u3000\n", RuleSet()).text == ""
+
+
+def test_keep_marker_protects_a_line_from_every_rule():
+    body = "  - {id: d, kind: drop-line, description: d, pattern: '^广告'}\n  - {id: b, kind: cut, description: d, marker: '^正文$', side: before}\n"
+    r = run(body, "广告 <!-- cleaner: keep -->\n导航\n正文\n广告一\n内容。\n")
+    assert r.text == "广告 <!-- cleaner: keep -->\n\n内容。\n"

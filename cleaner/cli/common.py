@@ -1,0 +1,46 @@
+"""Options and helpers shared by the commands."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from ..ruleset.ruleset import RuleSet
+
+EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
+
+rules_option = click.option(
+    "--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path),
+    help="Folder (or file) of rule files to add; a file for the same site overrides the bundled one. Repeatable.",
+)
+no_default_option = click.option("--no-default-rules", is_flag=True, help="Leave the bundled rules out.")
+url_option = click.option("--url", default=None, help="The page's URL (picks the site's rule file by host).")
+
+
+def load_rules(rule_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
+    """Load rules, reporting bad rule files on stderr (the run goes on without them)."""
+    rules = RuleSet.load(rule_dirs, bundled=not no_default)
+    for error in rules.errors:
+        click.echo(f"error: {error}", err=True)
+    return rules
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.I)
+
+
+def parse_size(text: str) -> int:
+    """'50MB', '200k', '1G', '1048576' -> bytes."""
+    m = _SIZE.match(text)
+    if not m:
+        raise click.BadParameter(f"{text!r} is not a size such as 50MB or 200k")
+    return int(float(m.group(1)) * {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[m.group(2).lower()])
+
+
+def human_bytes(n: int) -> str:
+    """A byte count as people read it."""
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} B"

@@ -1,0 +1,75 @@
+"""`cleaner explain`: the page with every removed line or span marked with the rule that removed it."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..document import clean_document
+from ..io import InputError, read_input
+from ..result import Removal, Result
+from .common import EXIT_FOUND, load_rules, no_default_option, rules_option, url_option
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@rules_option
+@no_default_option
+@url_option
+@click.option("--as", "kind", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True)
+@click.option("--only-removed", is_flag=True, help="Show only the lines that lost something.")
+def explain(path, rule_dirs, no_default_rules, url, kind, only_removed):
+    """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept."""
+    rules = load_rules(rule_dirs, no_default_rules)
+    try:
+        decoded = read_input(path, max_bytes=1 << 30)
+    except InputError as exc:
+        click.echo(f"{path}: error: {exc}", err=True)
+        sys.exit(EXIT_FOUND)
+    result = clean_document(decoded.text, rules, url=url, kind=kind)
+    click.echo(f"# {path}: site {result.site or '(none)'}; packs {', '.join(result.packs) or '(none)'}")
+    for key, value in result.metadata.items():
+        click.echo(f"# {key}: {value}")
+    for line in explain_lines(decoded.text, result, only_removed=only_removed):
+        click.echo(line)
+
+
+def explain_lines(text: str, result: Result, *, only_removed: bool = False) -> list[str]:
+    """Render the annotated page: one output line per input line (HTML removals first)."""
+    out = [f"- <{r.text[:60]}>  [{r.rule}]" for r in result.removals if r.line == 0]
+    by_line: dict[int, list[Removal]] = {}
+    for r in result.removals:
+        if r.line:
+            by_line.setdefault(r.line, []).append(r)
+    if any(r.line == 0 for r in result.removals):
+        return out  # an HTML page: its lines are markup, the removals above say it all
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    width = len(str(len(lines)))
+    for n, line in enumerate(lines, 1):
+        removals = by_line.get(n, [])
+        whole = [r for r in removals if r.column is None]
+        spans = sorted((r for r in removals if r.column is not None), key=lambda r: r.column)
+        if whole:
+            ids = ", ".join(dict.fromkeys(r.rule for r in whole))
+            extra = "".join(f" {k}={v}" for r in whole if r.captured for k, v in r.captured.items())
+            out.append(click.style(f"{n:>{width}} - {line}", fg="red") + click.style(f"  [{ids}]{extra}", fg="yellow"))
+        elif spans:
+            out.append(f"{n:>{width}} ~ {_mark_spans(line, spans)}" + click.style(f"  [{', '.join(dict.fromkeys(r.rule for r in spans))}]", fg="yellow"))
+        elif not only_removed:
+            out.append(f"{n:>{width}}   {line}")
+    return out
+
+
+def _mark_spans(line: str, spans: list[Removal]) -> str:
+    parts, last = [], 0
+    for r in spans:
+        start = r.column - 1
+        if start < last or line[start : start + len(r.text)] != r.text:
+            continue  # a later edit on an already edited line: its columns refer to the edited text
+        parts.append(line[last:start])
+        new = f"→{r.replacement}" if r.replacement is not None else ""
+        parts.append(click.style(f"[-{r.text}{new}-]", fg="red"))
+        last = start + len(r.text)
+    parts.append(line[last:])
+    return "".join(parts)

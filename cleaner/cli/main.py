@@ -1,0 +1,23 @@
+"""The `cleaner` command."""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .clean import clean
+from .explain import explain
+from .rules_cmd import rules
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cleaner")
+def main():
+    """Strip site furniture from scraped web pages with per-site rule files."""
+
+
+main.add_command(clean)
+main.add_command(explain)
+main.add_command(rules)
+
+if __name__ == "__main__":
+    main()

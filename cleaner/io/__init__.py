@@ -1,0 +1,24 @@
+"""The I/O layer: reading and decoding inputs, walking folders, writing outputs atomically."""
+
+from __future__ import annotations
+
+from .atomic import write_atomic
+from .decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
+from .errors import InputError
+from .read import format_size, read_input, read_stdin
+from .walk import InputFile, iter_inputs, safe_output_path
+
+__all__ = [
+    "Decoded",
+    "InputError",
+    "InputFile",
+    "decode_bytes",
+    "format_size",
+    "iter_inputs",
+    "looks_like_html",
+    "read_input",
+    "read_stdin",
+    "safe_output_path",
+    "sniff_declared_charset",
+    "write_atomic",
+]

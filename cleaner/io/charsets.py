@@ -1,0 +1,173 @@
+"""Charset labels and guessing: Chinese by plausibility, the rest by charset-normalizer."""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ._hanzi import COMMON_HANZI
+
+GB = "gb18030"
+BIG5 = "big5hkscs"
+CHINESE = (GB, BIG5)
+
+# Labels mapped to the superset codec that browsers actually use for them: pages labelled
+# gb2312 routinely contain GBK-only characters, and Big5 pages HKSCS/ETEN extensions.
+_SUPERSETS = {
+    "gb2312": GB, "gbk": GB, "x-gbk": GB, "cp936": GB, "ms936": GB, "windows-936": GB,
+    "euc-cn": GB, "gb18030": GB,
+    "big5": BIG5, "big5-hkscs": BIG5, "x-x-big5": BIG5, "cp950": BIG5, "big5hkscs": BIG5,
+    # WHATWG treats these labels as windows-1252, and so do the pages that carry them.
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252",
+}
+
+# Share of common hanzi among non-ASCII letters above which a Chinese decode is believed
+# outright. Real text scores 0.8-1.0 (a 20-character snippet rarely under 0.6); GBK read
+# as Big5 (or the reverse), or Korean/Japanese bytes read as GBK, score 0.0-0.25 (a
+# snippet up to 0.4).
+PLAUSIBLE = 0.5
+# Below PLAUSIBLE but above this, a Chinese decode still beats a rival that reads worse
+# in its own script.
+LIKELY = 0.25
+# What a single-byte code page guessed by charset-normalizer counts as against a Chinese
+# reading. We have no model of its script, but a strict GB18030/Big5 decode of any length
+# is itself evidence: single-byte text rarely pairs up into valid double-byte sequences.
+_NEUTRAL_SCORE = LIKELY
+_SAMPLE_CHARS = 20_000
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# Symbols and punctuation say nothing either way, and kana/hangul/PUA count against.
+_NEUTRAL = re.compile(r"[\u00a0-\u00bf\u00d7\u00f7\u2000-\u2bff\u3000-\u303f\uff01-\uff20"
+                      r"\uff3b-\uff40\uff5b-\uff65\ufeff\ufffd]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A strict decode of the whole input with one codec, and how Chinese it looks."""
+
+    encoding: str
+    text: str
+    score: float
+
+
+def normalise_charset(label: str | None) -> str | None:
+    """Map a declared charset label to the Python codec to use, or None if unusable."""
+    if not label:
+        return None
+    key = label.strip().strip("\"'").lower().replace("_", "-")
+    if key in _SUPERSETS:
+        return _SUPERSETS[key]
+    try:
+        name = codecs.lookup(key).name
+    except LookupError:
+        return None
+    # A document whose declaration we could read as ASCII is not UTF-16/32 (without a
+    # BOM, which is handled first): the label is wrong, as browsers also assume.
+    if name.startswith(("utf-16", "utf-32")):
+        return None
+    return _SUPERSETS.get(name.replace("_", "-"), name)
+
+
+@functools.lru_cache(maxsize=64)
+def is_single_byte(encoding: str) -> bool:
+    """Tell whether a codec maps every byte to one character (so any input "decodes")."""
+    if codecs.lookup(encoding).name.startswith("utf"):
+        return False
+    high = bytes(range(0x80, 0x100))
+    # A multi-byte codec pairs up lead and trail bytes, so yields fewer than 128 characters.
+    return len(high.decode(encoding, "replace")) == len(high)
+
+
+def chinese_score(text: str) -> float:
+    """Share of common Chinese characters among the non-ASCII letters of a text."""
+    return _share(text, COMMON_HANZI)
+
+
+def script_score(text: str, encoding: str) -> float:
+    """How plausible a decode is in the script its codec is for (0..1, as chinese_score)."""
+    name = codecs.lookup(encoding).name
+    if name in CHINESE or name.startswith(("gb", "big5", "hz")):
+        return chinese_score(text)
+    if name.startswith(("euc_kr", "cp949", "johab", "iso2022_kr")):
+        return _share(text, _korean_common())
+    if name.startswith(("shift_jis", "cp932", "euc_j", "iso2022_jp")):
+        return _share(text, _japanese_common())
+    return _NEUTRAL_SCORE
+
+
+def _share(text: str, common: frozenset[str]) -> float:
+    """Share of characters in `common` among the non-ASCII, non-symbol characters."""
+    sample = "".join(_NON_ASCII.findall(text))[:_SAMPLE_CHARS]
+    counts = Counter(_NEUTRAL.sub("", sample))
+    total = sum(counts.values())
+    if total == 0:
+        return 0.0
+    return sum(n for ch, n in counts.items() if ch in common) / total
+
+
+@functools.lru_cache(maxsize=1)
+def _korean_common() -> frozenset[str]:
+    """The 2,350 Hangul syllables of KS X 1001, those modern Korean text uses."""
+    # Hanja are left out: rare in modern Korean, common in Chinese bytes read as CP949.
+    rows = bytes(b for lead in range(0xB0, 0xC9) for trail in range(0xA1, 0xFF)
+                 for b in (lead, trail))
+    return frozenset(rows.decode("euc_kr", "ignore"))
+
+
+@functools.lru_cache(maxsize=1)
+def _japanese_common() -> frozenset[str]:
+    """Full-width kana (half of any Japanese text), plus hanzi shared as kanji."""
+    # Half-width katakana are left out on purpose: they are what Chinese bytes read as
+    # Shift_JIS mostly turn into.
+    return frozenset(map(chr, range(0x3041, 0x3100))) | COMMON_HANZI
+
+
+def strict_decode(data: bytes, encoding: str) -> str | None:
+    """Decode strictly, returning None when the bytes are invalid in that codec."""
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def chinese_candidates(data: bytes) -> list[Candidate]:
+    """Strict GB18030 and Big5-HKSCS decodes, most plausible first (GB wins ties)."""
+    found = []
+    for encoding in CHINESE:
+        text = strict_decode(data, encoding)
+        if text is not None:
+            found.append(Candidate(encoding, text, chinese_score(text)))
+    # sorted() is stable, so on equal scores GB18030 (far more common on the web) stays first.
+    return sorted(found, key=lambda c: -c.score)
+
+
+def guess_other(data: bytes) -> Candidate | None:
+    """Ask charset-normalizer for a non-Chinese, non-UTF-8 encoding that fits the bytes."""
+    from charset_normalizer import from_bytes  # imported lazily: it is slow to import
+
+    matches = list(from_bytes(data, cp_exclusion=_CN_EXCLUDED))
+    if not matches:
+        return None
+    best = matches[0]
+    # charset-normalizer often ranks a Baltic or Central European code page first for
+    # Western text whose few accented letters read the same; windows-1252 is far more
+    # common on the web, so take it when it is about as good.
+    for match in matches:
+        if match.chaos <= best.chaos + _CP1252_MARGIN and "cp1252" in match.could_be_from_charset:
+            best = match
+            encoding = "cp1252"
+            break
+    else:
+        encoding = codecs.lookup(best.encoding).name
+    text = strict_decode(data, encoding)
+    if text is None:
+        return None
+    return Candidate(encoding, text, script_score(text, encoding))
+
+
+_CP1252_MARGIN = 0.06
+# Already judged by the steps before charset-normalizer runs.
+_CN_EXCLUDED = ["utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "hz"]

@@ -1,0 +1,208 @@
+"""Turn the raw bytes of a scraped page into text, whatever its (declared) encoding."""
+
+from __future__ import annotations
+
+import codecs
+import math
+import threading
+from dataclasses import dataclass
+
+from .charsets import (
+    CHINESE,
+    LIKELY,
+    PLAUSIBLE,
+    Candidate,
+    chinese_candidates,
+    chinese_score,
+    guess_other,
+    is_single_byte,
+    normalise_charset,
+    strict_decode,
+)
+from .errors import InputError
+from .sniff import looks_like_html, sniff_declared_charset
+
+__all__ = ["Decoded", "decode_bytes", "looks_like_html", "sniff_declared_charset"]
+
+# UTF-32 LE must be tested before UTF-16 LE: its BOM starts with the UTF-16 LE one.
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Text files may hold tab, newline, carriage return, form feed and the ESC of ISO-2022.
+_CONTROL = bytes(b for b in range(0x20) if b not in b"\t\n\r\f\x1b")
+_BINARY_SAMPLE = 65536
+_MAX_CONTROL_SHARE = 0.05
+# Under this share of undecodable bytes is taken as damage to a text file
+# (a truncated download, mixed encodings), beyond it as "not this encoding".
+_MAX_BAD_SHARE = 0.005
+# Damaged UTF-8: at most this share of its non-ASCII bytes may be bad. Legacy CJK text
+# read as UTF-8 fails on nearly all of them.
+_MAX_BAD_UTF8_SHARE = 0.05
+_ASCII = bytes(range(0x80))
+# How much better the other Chinese reading must score to overrule a GB/Big5 declaration.
+_OVERRULE_MARGIN = 0.2
+_CHINESE_PRIOR = 0.1
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, the codec used, whether a BOM was present, and bytes replaced by U+FFFD."""
+
+    text: str
+    encoding: str
+    bom: bool
+    replaced: int
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
+    """Decode a document: BOM, then UTF-8, then the declared charset, then detection."""
+    if not data:
+        return Decoded("", "utf-8", False, 0)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode_with_bom(data[len(bom) :], encoding)
+    _check_binary(data)
+    text = strict_decode(data, "utf-8")
+    if text is not None:
+        return Decoded(text, "utf-8", False, 0)
+    # Valid multi-byte UTF-8 sequences hardly ever arise by chance in legacy encodings,
+    # so a file that is UTF-8 but for a few bytes is damaged UTF-8, whatever it declares.
+    damaged = _lenient(data, "utf-8")
+    non_ascii = len(data.translate(None, _ASCII))
+    if damaged is not None and damaged[1] <= non_ascii * _MAX_BAD_UTF8_SHARE:
+        return Decoded(damaged[0], "utf-8", False, damaged[1])
+    codec = normalise_charset(declared)
+    found = _from_declared(data, codec) if codec else None
+    if found is not None:
+        return Decoded(found.text, found.encoding, False, 0)
+    chinese = chinese_candidates(data)
+    if chinese and chinese[0].score >= PLAUSIBLE:
+        return Decoded(chinese[0].text, chinese[0].encoding, False, 0)
+    # A plausible Chinese reading with a few bad bytes beats charset-normalizer, which
+    # readily calls damaged GBK some Cyrillic code page.
+    damaged_chinese = _decode_damaged(data, [e for e in (codec, *CHINESE) if e in CHINESE],
+                                      plausible_only=True)
+    if damaged_chinese is not None:
+        return damaged_chinese
+    other = guess_other(data)
+    # A short Chinese text with rarer characters can score under PLAUSIBLE; it still
+    # wins over a rival reading (Korean, Japanese) that makes little more sense, as
+    # Chinese is what this tool mostly reads.
+    if chinese and (other is None or (chinese[0].score >= LIKELY
+                                      and chinese[0].score + _CHINESE_PRIOR > other.score)):
+        return Decoded(chinese[0].text, chinese[0].encoding, False, 0)
+    if other is not None:
+        return Decoded(other.text, other.encoding, False, 0)
+    damaged = _decode_damaged(data, [codec, "utf-8", *CHINESE], plausible_only=False)
+    if damaged is None:
+        raise InputError("cannot decode: not UTF-8, GB18030 or Big5, and no other "
+                         "encoding fits all but a few bytes (is it text?)")
+    return damaged
+
+
+def _decode_with_bom(body: bytes, encoding: str) -> Decoded:
+    """Decode the bytes after a BOM, which settles the encoding."""
+    text = strict_decode(body, encoding)
+    if text is not None:
+        return Decoded(text, encoding, True, 0)
+    damaged = _lenient(body, encoding)
+    if damaged is None:
+        raise InputError(f"cannot decode: starts with a {encoding.upper()} byte-order mark "
+                         "but is not valid in that encoding")
+    return Decoded(damaged[0], encoding, True, damaged[1])
+
+
+def _check_binary(data: bytes) -> None:
+    """Raise InputError for data that is not text (images, archives, executables)."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputError(f"binary file (NUL byte at offset {nul}), not text")
+    sample = data[:_BINARY_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    if controls > len(sample) * _MAX_CONTROL_SHARE:
+        raise InputError(f"binary file ({controls} control bytes in the first "
+                         f"{len(sample)}), not text")
+
+
+def _from_declared(data: bytes, codec: str) -> Candidate | None:
+    """Use the declared charset if the bytes bear it out; declarations often lie."""
+    if codec == "utf-8":
+        return None  # already tried
+    if codec in CHINESE:
+        # GBK and Big5 bytes nearly always decode in each other's codec, so a strict decode
+        # proves little: keep the declaration unless the other reading is clearly Chinese.
+        candidates = chinese_candidates(data)
+        declared = next((c for c in candidates if c.encoding == codec), None)
+        best = candidates[0] if candidates else None
+        if declared is not None and best is not None and best.encoding != codec:
+            if best.score >= PLAUSIBLE and best.score > declared.score + _OVERRULE_MARGIN:
+                return best
+        return declared
+    text = strict_decode(data, codec)
+    if text is None:
+        return None
+    if is_single_byte(codec):
+        # Any bytes "decode" in a single-byte code page, and many GBK pages are labelled
+        # iso-8859-1: believe the label only if the bytes do not read as Chinese.
+        best = next(iter(chinese_candidates(data)), None)
+        if best is not None and best.score >= PLAUSIBLE:
+            return best
+    return Candidate(codec, text, 0.0)
+
+
+def _decode_damaged(data: bytes, encodings: list[str | None], *,
+                    plausible_only: bool) -> Decoded | None:
+    """Decode with U+FFFD replacement when one of the encodings fits all but a few bytes."""
+    best: tuple[int, int, int, str] | None = None
+    best_text = ""
+    for rank, encoding in enumerate(dict.fromkeys(e for e in encodings if e)):
+        damaged = _lenient(data, encoding)
+        if damaged is None:
+            continue
+        text, bad = damaged
+        # Big5 bytes read as GB18030 (and vice versa) often fail on only a few bytes:
+        # an implausible Chinese reading ranks after any other, or is refused.
+        implausible = int(encoding in CHINESE and chinese_score(text) < PLAUSIBLE)
+        if implausible and plausible_only:
+            continue
+        key = (implausible, bad, rank, encoding)
+        if best is None or key < best:
+            best, best_text = key, text
+    if best is None:
+        return None
+    return Decoded(best_text, best[3], False, best[1])
+
+
+class _TooDamaged(Exception):
+    """Raised inside the codec error handler to stop decoding hopeless input early."""
+
+
+_state = threading.local()
+
+
+def _count_and_replace(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: replace with U+FFFD and count the bytes, up to a limit."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _state.bad += exc.end - exc.start
+    if _state.bad > _state.limit:
+        raise _TooDamaged
+    return "\ufffd", exc.end
+
+
+codecs.register_error("cleaner.io.count-replace", _count_and_replace)
+
+
+def _lenient(data: bytes, encoding: str) -> tuple[str, int] | None:
+    """Decode replacing bad bytes with U+FFFD; (text, bad byte count), or None if too many."""
+    # "Fewer than 0.5% of the bytes", so a 100-byte input may have no bad byte at all.
+    _state.bad, _state.limit = 0, math.ceil(len(data) * _MAX_BAD_SHARE) - 1
+    try:
+        text = data.decode(encoding, "cleaner.io.count-replace")
+    except (_TooDamaged, LookupError):
+        return None
+    return text, _state.bad

@@ -1,0 +1,133 @@
+"""Read an input file or stream into text: size limit, decompression, decoding."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import zlib
+from pathlib import Path
+from typing import BinaryIO
+
+from .decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
+from .errors import InputError
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_CHUNK = 1 << 16
+_SNIFF = 4096
+
+
+def read_input(path: Path, *, max_bytes: int) -> Decoded:
+    """Read, decompress (gzip/zstd, by content) and decode a file of at most max_bytes."""
+    try:
+        with open(path, "rb") as handle:
+            size = _size_of(handle)
+            if size is not None and size > max_bytes:
+                raise InputError(f"file is {format_size(size)}, over the "
+                                 f"{format_size(max_bytes)} limit (--max-size)")
+            raw = _read_bounded(handle, max_bytes, what="file")
+    except IsADirectoryError as exc:
+        raise InputError("is a directory, not a file") from exc
+    except OSError as exc:
+        # The OSError text would repeat the path, which the CLI prints itself.
+        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
+    return decode_payload(raw, max_bytes=max_bytes)
+
+
+def read_stdin(stream: BinaryIO | io.TextIOBase, max_bytes: int) -> Decoded:
+    """Read standard input (or any binary stream) like read_input reads a file."""
+    binary = getattr(stream, "buffer", stream)  # sys.stdin is a text wrapper
+    try:
+        raw = _read_bounded(binary, max_bytes, what="input")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
+    return decode_payload(raw, max_bytes=max_bytes)
+
+
+def decode_payload(raw: bytes, *, max_bytes: int) -> Decoded:
+    """Decompress raw bytes if they are gzip or zstd, then decode them to text."""
+    if raw.startswith(_GZIP_MAGIC):
+        raw = _gunzip(raw, max_bytes)
+    elif raw.startswith(_ZSTD_MAGIC):
+        raw = _unzstd(raw, max_bytes)
+    head = raw[:_SNIFF]
+    # Only markup is trusted to declare its charset: plain text that merely mentions
+    # "charset=" is not a declaration. Latin-1 maps bytes 1:1, enough to see the tags.
+    declared = sniff_declared_charset(head) if looks_like_html(head.decode("latin-1")) else None
+    return decode_bytes(raw, declared=declared)
+
+
+def format_size(n: int) -> str:
+    """Format a byte count for messages: 312.4 MB, 100.0 kB, 12 bytes."""
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def _size_of(handle: BinaryIO) -> int | None:
+    """The size of a regular file, or None for pipes and devices (size unknown)."""
+    info = os.fstat(handle.fileno())
+    return info.st_size if stat.S_ISREG(info.st_mode) else None
+
+
+def _too_big(what: str, max_bytes: int) -> InputError:
+    """The error for content over the size limit."""
+    return InputError(f"{what} is over the {format_size(max_bytes)} limit (--max-size)")
+
+
+def _read_bounded(stream: BinaryIO, max_bytes: int, *, what: str) -> bytes:
+    """Read to EOF, but raise as soon as more than max_bytes arrive (file grew, pipe)."""
+    buf = bytearray()
+    while True:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - len(buf)))
+        if not chunk:
+            return bytes(buf)
+        buf += chunk
+        if len(buf) > max_bytes:
+            raise _too_big(what, max_bytes)
+
+
+def _gunzip(raw: bytes, max_bytes: int) -> bytes:
+    """Decompress (possibly multi-member) gzip without ever producing over max_bytes."""
+    out = bytearray()
+    pending = raw
+    try:
+        while pending.startswith(_GZIP_MAGIC):
+            inflater = zlib.decompressobj(wbits=31)
+            while not inflater.eof:
+                # max_length bounds each step's output, so a bomb never inflates fully.
+                chunk = inflater.decompress(pending, max_bytes + 1 - len(out))
+                out += chunk
+                if len(out) > max_bytes:
+                    raise _too_big("decompressed gzip content", max_bytes)
+                pending = inflater.unconsumed_tail
+                if not pending and not chunk:
+                    raise InputError("gzip data is truncated")
+            pending = inflater.unused_data
+    except zlib.error as exc:
+        raise InputError(f"corrupt gzip data ({exc})") from exc
+    return bytes(out)
+
+
+def _unzstd(raw: bytes, max_bytes: int) -> bytes:
+    """Decompress zstd frames without ever producing over max_bytes."""
+    import zstandard  # imported lazily: most inputs are not zstd
+
+    try:
+        # The stream reader bounds the output, so a bomb never inflates fully...
+        reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
+        _read_bounded(reader, max_bytes, what="decompressed zstd content")
+        # ...but it stops silently at a truncated frame; now that the output is known to be
+        # small, decompress frame by frame to see that each one is complete.
+        out, pending = bytearray(), raw
+        while pending.startswith(_ZSTD_MAGIC):
+            frame = zstandard.ZstdDecompressor().decompressobj()
+            out += frame.decompress(pending)
+            if not frame.eof:
+                raise InputError("zstd data is truncated")
+            pending = frame.unused_data
+    except zstandard.ZstdError as exc:
+        raise InputError(f"corrupt zstd data ({exc})") from exc
+    return bytes(out)

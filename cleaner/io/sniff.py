@@ -1,0 +1,57 @@
+"""Content sniffing: is this HTML, and which charset does it declare?"""
+
+from __future__ import annotations
+
+import re
+
+# Browsers look for a declaration within the first 1024 bytes; scraped pages often carry
+# long <head> preambles, so we look a little further.
+_SNIFF_BYTES = 4096
+_HTML_HEAD_CHARS = 2048
+
+# One regex covers both <meta charset="x"> and
+# <meta http-equiv="Content-Type" content="text/html; charset=x">: in either form the
+# label follows "charset=" inside a <meta ...> tag.
+_META_CHARSET = re.compile(
+    rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([a-z0-9][a-z0-9_.:\-]*)", re.IGNORECASE
+)
+_XML_DECL = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*[\"']([a-z0-9][a-z0-9_.:\-]*)[\"']",
+    re.IGNORECASE,
+)
+
+# Leading noise that may precede the first real tag of an HTML document.
+_LEADING_NOISE = re.compile(r"\A(?:\ufeff|\s|<!--.*?-->|<\?xml\b[^>]*>)*", re.DOTALL)
+_STRONG_START = re.compile(r"\A<(?:!doctype\s+html|html\b|head\b|body\b)", re.IGNORECASE)
+_STRONG_TAG = re.compile(r"<(?:html|head|body)\b[^<>]*>", re.IGNORECASE)
+# A real tag: "<" directly followed by a known tag name and then ">", "/" or whitespace.
+# Text like "a < b" or "<3" does not match.
+_COMMON_TAG = re.compile(
+    r"</?(?:div|p|span|a|br|hr|img|table|tr|td|th|ul|ol|li|h[1-6]|meta|link|script|style"
+    r"|title|form|input|iframe|section|article|header|footer|nav|strong|em|b|i|font"
+    r"|center)(?=[\s/>])[^<>]*>",
+    re.IGNORECASE,
+)
+_ATTRIBUTE = re.compile(r"\s[\w:-]+\s*=")
+# Several tags are needed: a scraped text may quote a "<p>" or "<b>" in passing. A tag
+# with attributes (<div class="x">, <script src=...>) counts double: prose rarely has them.
+_MIN_TAG_WEIGHT = 4
+
+
+def sniff_declared_charset(head: bytes) -> str | None:
+    """Return the charset label an HTML/XML document declares in its head, lower-cased."""
+    head = head[:_SNIFF_BYTES]
+    match = _XML_DECL.search(head) or _META_CHARSET.search(head)
+    if match is None:
+        return None
+    return match.group(1).decode("ascii").lower()
+
+
+def looks_like_html(text_head: str) -> bool:
+    """Tell whether a document's beginning is HTML markup rather than plain text."""
+    start = _LEADING_NOISE.match(text_head)
+    body = text_head[start.end() if start else 0 :][:_HTML_HEAD_CHARS]
+    if _STRONG_START.match(body) or _STRONG_TAG.search(body):
+        return True
+    weight = sum(2 if _ATTRIBUTE.search(tag) else 1 for tag in _COMMON_TAG.findall(body))
+    return weight >= _MIN_TAG_WEIGHT

@@ -1,0 +1,152 @@
+"""The command line, through click's runner and through a real subprocess."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli.main import main
+from conftest import ROOT, SEEDS
+
+SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
+GOLDEN = ROOT / "tests" / "test_seeds_golden" / "000_a376c9bc92ac9e28.clean.txt"
+
+
+def invoke(*args: str, **kw):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False, **kw)
+
+
+def test_clean_file_to_stdout_is_the_golden_text():
+    r = invoke("clean", "-q", str(SEED))
+    assert r.exit_code == 0
+    assert r.stdout == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_clean_folder_mirrors_relative_paths(tmp_path):
+    src = tmp_path / "in" / "a" / "b"
+    src.mkdir(parents=True)
+    (src / "page.txt").write_bytes(SEED.read_bytes())
+    r = invoke("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "out" / "a" / "b" / "page.txt").read_bytes() == GOLDEN.read_bytes()
+    assert "cleaned 1 file" in r.stderr and "cri.cn/fororder-images" in r.stderr
+
+
+def test_json_has_text_metadata_and_removals():
+    r = invoke("clean", "-q", "--format", "json", str(SEED))
+    doc = json.loads(r.stdout)
+    assert doc["metadata"]["editor"] == "罗毅"
+    assert doc["removed"][0] == {
+        "rule": "cri.cn/fororder-images", "line": 1, "column": 1, "kind": "strip-span",
+        "text": "中国农业银行2_fororder_农行 wKgAZV7OJmWASlfCAAFsz0eKZ8E583",
+    }
+
+
+def test_jsonl_to_file(tmp_path):
+    out = tmp_path / "out.jsonl"
+    r = invoke("clean", "-q", "--format", "jsonl", str(SEED), str(SEED), "-o", str(out))
+    assert r.exit_code == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and json.loads(lines[1])["site"] == "cri.cn"
+
+
+def test_stdin_dash():
+    r = invoke("clean", "-q", "-", input=SEED.read_bytes())
+    assert r.stdout == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_folder_with_gbk_binary_and_good_file(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_bytes(SEED.read_bytes())
+    (folder / "gbk.txt").write_bytes("宿迁公安局破获网络犯罪案件\n\n分享到：微信 微博\n正文第二段。\n".encode("gbk"))
+    (folder / "image.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    r = invoke("clean", str(folder), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 1
+    assert f"{folder / 'image.bin'}: error: " in r.stderr
+    assert (tmp_path / "out" / "good.txt").read_bytes() == GOLDEN.read_bytes()
+    assert (tmp_path / "out" / "gbk.txt").read_text(encoding="utf-8") == "宿迁公安局破获网络犯罪案件\n\n正文第二段。\n"
+    assert not (tmp_path / "out" / "image.txt").exists()
+
+
+def test_big5_input_decoded(tmp_path):
+    page = tmp_path / "big5.txt"
+    page.write_bytes("臺北市政府今日宣布新措施\n\n上一篇：舊聞\n市民反應熱烈。\n".encode("big5"))
+    r = invoke("clean", "-q", str(page))
+    assert r.stdout == "臺北市政府今日宣布新措施\n\n市民反應熱烈。\n"
+
+
+def test_missing_path_is_a_usage_error(tmp_path):
+    r = CliRunner().invoke(main, ["clean", str(tmp_path / "nope")])
+    assert r.exit_code == 2 and "no such file or folder" in r.stderr
+
+
+def test_explain_marks_removals_with_rule_ids():
+    r = invoke("explain", str(SEED))
+    assert r.exit_code == 0
+    assert "[cri.cn/fororder-images]" in r.stdout
+    assert "[zh-news/byline]" in r.stdout and "editor=罗毅" in r.stdout
+    kept = [l for l in r.stdout.splitlines() if "宿迁“三位一体”打防网络犯罪" in l]
+    assert kept and kept[0].split()[1] != "-"
+
+
+def test_rules_check_bundled_passes():
+    r = invoke("rules", "check")
+    assert r.exit_code == 0 and "0 problems" in r.stderr
+
+
+def test_rules_check_broken_file_exit_2_with_location(tmp_path):
+    bad = tmp_path / "bad.example.yaml"
+    bad.write_text("site: bad.example\ndescription: d\nmatch: {hosts: [bad.example]}\nrules:\n"
+                   "  - {id: x, kind: strip-span, description: d, stirp: y, pattern: z}\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["rules", "check", str(bad)])
+    assert r.exit_code == 2
+    assert ':5: unknown key "stirp" in rule "x"; expected one of:' in r.stderr
+    assert str(bad.name) in r.stderr
+
+
+def test_rules_check_failing_example_exit_2(tmp_path):
+    f = tmp_path / "ex.example.yaml"
+    f.write_text("site: ex.example\ndescription: d\nmatch: {hosts: [ex.example]}\nrules:\n"
+                 "  - id: x\n    kind: drop-line\n    description: d\n    pattern: '^AD'\n"
+                 "    examples: {remove: ['BD'], keep: ['AD here']}\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["rules", "check", str(f)])
+    assert r.exit_code == 2
+    assert "should remove 'BD'" in r.stderr and "should keep 'AD here'" in r.stderr
+
+
+def test_user_rules_override_bundled_site(tmp_path):
+    mine = tmp_path / "cri.cn.yaml"
+    mine.write_text("site: cri.cn\ndescription: mine\nmatch: {fingerprints: ['_fororder_']}\nrules: []\n", encoding="utf-8")
+    r = invoke("clean", "-q", "--rules", str(tmp_path), "--format", "json", str(SEED))
+    doc = json.loads(r.stdout)
+    assert doc["site"] == "cri.cn" and "_fororder_" in doc["text"]
+
+
+def test_bad_user_rule_file_reported_and_run_goes_on(tmp_path):
+    (tmp_path / "x.yaml").write_text("site: [\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["clean", "-q", "--rules", str(tmp_path), str(SEED)])
+    assert r.exit_code == 2
+    assert "x.yaml:" in r.stderr and "invalid YAML" in r.stderr
+    assert r.stdout == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_real_subprocess(tmp_path):
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "cleaner.cli.main", "clean", str(SEEDS), "-o", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert (out / SEED.name).read_bytes() == GOLDEN.read_bytes()
+    assert proc.stdout == ""
+
+
+def test_readme_documents_every_rule_kind():
+    from cleaner.kinds import KINDS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert f"`{kind}`" in readme and f"`{kind}`" in docs, kind
