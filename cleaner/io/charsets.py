@@ -37,16 +37,28 @@ LIKELY = 0.25
 # reading. We have no model of its script, but a strict GB18030/Big5 decode of any length
 # is itself evidence: single-byte text rarely pairs up into valid double-byte sequences.
 _NEUTRAL_SCORE = LIKELY
+_LETTERS_PER_BAD_BYTE = 20
+# Fewer letters than this (a two-character link text) cannot tell one reading from another.
+_MIN_LETTERS = 8
 _SAMPLE_CHARS = 20_000
+# charset-normalizer: how much worse (in its "chaos") windows-1252 may be and still be
+# preferred, and how many of its guesses to weigh.
+_CP1252_MARGIN = 0.06
+_MAX_MATCHES = 5
+# Already judged by the steps before charset-normalizer runs.
+_CN_EXCLUDED = ["utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "hz"]
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Symbols and punctuation say nothing either way, and kana/hangul/PUA count against.
-_NEUTRAL = re.compile(r"[\u00a0-\u00bf\u00d7\u00f7\u2000-\u2bff\u3000-\u303f\uff01-\uff20"
-                      r"\uff3b-\uff40\uff5b-\uff65\ufeff\ufffd]")
+# Latin letters are neutral too: Chinese text carries pinyin (ā é ǐ) and foreign names,
+# in GB18030 as in UTF-8; and so are the emoji that only GB18030 can carry.
+_NEUTRAL = re.compile(r"[\u00a0-\u024f\u1e00-\u1eff\u2000-\u2bff\u3000-\u303f\uff01-\uff20"
+                      r"\uff3b-\uff40\uff5b-\uff65\ufe00-\ufe0f\ufeff\ufffd"
+                      r"\U0001f000-\U0001faff]")
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A strict decode of the whole input with one codec, and how Chinese it looks."""
+    """A strict decode of the whole input with one codec, and how plausible it reads."""
 
     encoding: str
     text: str
@@ -83,7 +95,15 @@ def is_single_byte(encoding: str) -> bool:
 
 def chinese_score(text: str) -> float:
     """Share of common Chinese characters among the non-ASCII letters of a text."""
-    return _share(text, COMMON_HANZI)
+    return _capped(*_share(text, COMMON_HANZI))
+
+
+def damaged_chinese_ok(text: str, bad: int) -> bool:
+    """Tell whether a Chinese reading with `bad` replaced bytes is still plausible."""
+    share, letters = _share(text, COMMON_HANZI)
+    # A couple of lucky characters next to a bad byte prove nothing: ask for a body of
+    # text that the damage is small against.
+    return share >= PLAUSIBLE and letters >= _LETTERS_PER_BAD_BYTE * max(bad, 1)
 
 
 def script_score(text: str, encoding: str) -> float:
@@ -92,20 +112,36 @@ def script_score(text: str, encoding: str) -> float:
     if name in CHINESE or name.startswith(("gb", "big5", "hz")):
         return chinese_score(text)
     if name.startswith(("euc_kr", "cp949", "johab", "iso2022_kr")):
-        return _share(text, _korean_common())
+        return _capped(*_share(text, _korean_common()))
     if name.startswith(("shift_jis", "cp932", "euc_j", "iso2022_jp")):
-        return _share(text, _japanese_common())
+        return _capped(*_share(text, _japanese_common()))
     return _NEUTRAL_SCORE
 
 
-def _share(text: str, common: frozenset[str]) -> float:
-    """Share of characters in `common` among the non-ASCII, non-symbol characters."""
-    sample = "".join(_NON_ASCII.findall(text))[:_SAMPLE_CHARS]
-    counts = Counter(_NEUTRAL.sub("", sample))
+def _non_ascii_sample(text: str) -> str:
+    """The first _SAMPLE_CHARS non-ASCII characters: enough to judge, cheap on big files."""
+    parts, size = [], 0
+    for match in _NON_ASCII.finditer(text):
+        parts.append(match.group())
+        size += len(parts[-1])
+        if size >= _SAMPLE_CHARS:
+            break
+    return "".join(parts)[:_SAMPLE_CHARS]
+
+
+def _capped(share: float, letters: int) -> float:
+    """A share measured on too few letters says little: count it as neutral at most."""
+    return share if letters >= _MIN_LETTERS else min(share, _NEUTRAL_SCORE)
+
+
+def _share(text: str, common: frozenset[str]) -> tuple[float, int]:
+    """Share of characters in `common` among the non-ASCII letters, and their number."""
+    counts = Counter(_NEUTRAL.sub("", _non_ascii_sample(text)))
     total = sum(counts.values())
     if total == 0:
-        return 0.0
-    return sum(n for ch, n in counts.items() if ch in common) / total
+        # Only ASCII and symbols (quotes, dashes, ©): nothing for or against the reading.
+        return _NEUTRAL_SCORE, 0
+    return sum(n for ch, n in counts.items() if ch in common) / total, total
 
 
 @functools.lru_cache(maxsize=1)
@@ -151,23 +187,24 @@ def guess_other(data: bytes) -> Candidate | None:
     matches = list(from_bytes(data, cp_exclusion=_CN_EXCLUDED))
     if not matches:
         return None
-    best = matches[0]
     # charset-normalizer often ranks a Baltic or Central European code page first for
     # Western text whose few accented letters read the same; windows-1252 is far more
     # common on the web, so take it when it is about as good.
     for match in matches:
-        if match.chaos <= best.chaos + _CP1252_MARGIN and "cp1252" in match.could_be_from_charset:
-            best = match
-            encoding = "cp1252"
-            break
-    else:
-        encoding = codecs.lookup(best.encoding).name
-    text = strict_decode(data, encoding)
-    if text is None:
-        return None
-    return Candidate(encoding, text, script_score(text, encoding))
+        if match.chaos <= matches[0].chaos + _CP1252_MARGIN:
+            if "cp1252" in match.could_be_from_charset:
+                matches.insert(0, match)
+                break
+    found = []
+    for match in matches[:_MAX_MATCHES]:
+        encoding = "cp1252" if "cp1252" in match.could_be_from_charset else match.encoding
+        encoding = codecs.lookup(encoding).name
+        text = strict_decode(data, encoding)
+        if text is not None:
+            found.append(Candidate(encoding, text, script_score(text, encoding)))
+            # A CJK guess that makes no sense in its own script (© read as half-width
+            # katakana) yields to the next guess.
+            if found[-1].score >= LIKELY:
+                return found[-1]
+    return found[0] if found else None
 
-
-_CP1252_MARGIN = 0.06
-# Already judged by the steps before charset-normalizer runs.
-_CN_EXCLUDED = ["utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "hz"]

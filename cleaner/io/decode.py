@@ -13,7 +13,7 @@ from .charsets import (
     PLAUSIBLE,
     Candidate,
     chinese_candidates,
-    chinese_score,
+    damaged_chinese_ok,
     guess_other,
     is_single_byte,
     normalise_charset,
@@ -166,7 +166,7 @@ def _decode_damaged(data: bytes, encodings: list[str | None], *,
         text, bad = damaged
         # Big5 bytes read as GB18030 (and vice versa) often fail on only a few bytes:
         # an implausible Chinese reading ranks after any other, or is refused.
-        implausible = int(encoding in CHINESE and chinese_score(text) < PLAUSIBLE)
+        implausible = int(encoding in CHINESE and not damaged_chinese_ok(text, bad))
         if implausible and plausible_only:
             continue
         key = (implausible, bad, rank, encoding)

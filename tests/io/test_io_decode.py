@@ -1,0 +1,218 @@
+"""decode_bytes: BOMs, UTF-8, GBK/Big5 detection, declarations, damage, binary."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from io_samples import (
+    SIMPLIFIED_LONG,
+    SIMPLIFIED_SHORT,
+    TRADITIONAL_LONG,
+    TRADITIONAL_SHORT,
+    html_page,
+)
+
+from cleaner.io import InputError, decode_bytes
+
+
+@pytest.mark.parametrize("text", [SIMPLIFIED_LONG, *SIMPLIFIED_SHORT])
+def test_gbk_simplified_is_read_as_gb18030(text: str) -> None:
+    decoded = decode_bytes(text.encode("gbk"))
+    assert decoded.text == text
+    assert decoded.encoding == "gb18030"
+    assert (decoded.bom, decoded.replaced) == (False, 0)
+
+
+@pytest.mark.parametrize("text", [TRADITIONAL_LONG, *TRADITIONAL_SHORT])
+def test_big5_traditional_is_read_as_big5(text: str) -> None:
+    decoded = decode_bytes(text.encode("big5"))
+    assert decoded.text == text
+    assert decoded.encoding == "big5hkscs"
+
+
+@pytest.mark.parametrize("text", [TRADITIONAL_LONG, *TRADITIONAL_SHORT])
+def test_traditional_text_in_gbk_is_read_as_gb18030(text: str) -> None:
+    # GBK also encodes Traditional characters; such bytes must not be taken for Big5.
+    assert decode_bytes(text.encode("gbk")).text == text
+
+
+def test_both_codecs_decode_but_plausibility_decides() -> None:
+    # These bytes are valid in both codecs: only the reading can tell them apart.
+    simplified = SIMPLIFIED_SHORT[0].encode("gbk")
+    traditional = TRADITIONAL_SHORT[0].encode("big5")
+    for data in (simplified, traditional):
+        data.decode("gb18030")
+        data.decode("big5hkscs")
+    assert decode_bytes(simplified).text == SIMPLIFIED_SHORT[0]
+    assert decode_bytes(traditional).text == TRADITIONAL_SHORT[0]
+
+
+def test_utf8_fast_path() -> None:
+    decoded = decode_bytes(SIMPLIFIED_LONG.encode("utf-8"))
+    assert (decoded.text, decoded.encoding, decoded.bom, decoded.replaced) == (
+        SIMPLIFIED_LONG, "utf-8", False, 0)
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec", "encoding"),
+    [
+        (b"\xef\xbb\xbf", "utf-8", "utf-8"),
+        (b"\xff\xfe", "utf-16-le", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be", "utf-16-be"),
+        (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32-be"),
+    ],
+)
+def test_bom_decides_and_is_stripped(bom: bytes, codec: str, encoding: str) -> None:
+    text = "Title\n" + TRADITIONAL_SHORT[1] + "\n"
+    decoded = decode_bytes(bom + text.encode(codec))
+    assert decoded.text == text  # no U+FEFF left at the start
+    assert decoded.encoding == encoding
+    assert decoded.bom is True
+
+
+def test_utf16_with_bom_is_not_binary_despite_nuls() -> None:
+    assert decode_bytes("plain ascii text".encode("utf-16")).text == "plain ascii text"
+
+
+def test_empty_input_is_empty_text() -> None:
+    assert decode_bytes(b"") == decode_bytes(b"", declared="gbk")
+    assert decode_bytes(b"").text == ""
+
+
+def test_declared_charset_is_used_when_it_fits() -> None:
+    text = "Le gouvernement a présenté aujourd'hui une réforme très attendue."
+    decoded = decode_bytes(text.encode("cp1252"), declared="windows-1252")
+    assert (decoded.text, decoded.encoding) == (text, "cp1252")
+
+
+@pytest.mark.parametrize("label", ["gb2312", "GBK", "x-gbk", "cp936", "gb18030"])
+def test_gb_labels_mean_gb18030(label: str) -> None:
+    # Pages labelled gb2312 routinely use GBK-only characters (here 镕 and 瑄).
+    text = "朱镕基和李瑄今天出席了会议。"
+    assert decode_bytes(text.encode("gbk"), declared=label).encoding == "gb18030"
+    assert decode_bytes(text.encode("gbk"), declared=label).text == text
+
+
+def test_big5_label_means_big5hkscs() -> None:
+    text = TRADITIONAL_SHORT[0] + "香港的「邨」"  # 邨 is an HKSCS character
+    decoded = decode_bytes(text.encode("big5hkscs"), declared="big5")
+    assert (decoded.text, decoded.encoding) == (text, "big5hkscs")
+
+
+@pytest.mark.parametrize("lie", ["utf-8", "big5", "iso-8859-1", "shift_jis", "nonsense"])
+def test_lying_declaration_on_gbk(lie: str) -> None:
+    data = html_page(SIMPLIFIED_LONG, meta=lie).encode("gbk")
+    assert decode_bytes(data, declared=lie).text == html_page(SIMPLIFIED_LONG, meta=lie)
+
+
+@pytest.mark.parametrize("lie", ["gb2312", "utf-8", "windows-1252"])
+def test_lying_declaration_on_big5(lie: str) -> None:
+    page = html_page(TRADITIONAL_LONG, meta=lie)
+    assert decode_bytes(page.encode("big5"), declared=lie).text == page
+
+
+@pytest.mark.parametrize(
+    ("text", "codec"),
+    [
+        ("대한민국의 수도는 서울이며, 오늘 오전 대통령이 기자회견을 열었다.", "euc_kr"),
+        ("東京都は今日、新しい経済政策を発表しました。記者会見で知事が説明した。", "shift_jis"),
+        ("東京都は今日、新しい経済政策を発表しました。記者会見で知事が説明した。", "euc_jp"),
+        ("Правительство сегодня представило долгожданную реформу.", "cp1251"),
+        ("Die Bundesregierung hat heute über die Änderungen gesprochen. Grüße!", "cp1252"),
+    ],
+)
+def test_other_legacy_encodings(text: str, codec: str) -> None:
+    assert decode_bytes(text.encode(codec)).text == text
+
+
+def test_pinyin_in_gbk_page() -> None:
+    text = "北京（Běijīng）是中华人民共和国的首都，也是全国的政治和文化中心。"
+    assert decode_bytes(text.encode("gbk")).text == text
+
+
+@pytest.mark.parametrize("symbols", ["©", "© —", "“quoted” — ©"])
+def test_western_text_with_a_few_symbols_stays_cp1252(symbols: str) -> None:
+    # One or two high bytes can read as a lucky hanzi or half-width katakana: too little
+    # evidence to call a page Chinese or Japanese.
+    text = f"Copyright {symbols} 2019 Example Corp. All rights reserved.\n" + (
+        "The council met on Tuesday to discuss the budget for next year.\n" * 40)
+    decoded = decode_bytes(text.encode("cp1252"))
+    assert (decoded.text, decoded.encoding) == (text, "cp1252")
+
+
+def test_damaged_utf8_is_replaced_not_refused() -> None:
+    body = (SIMPLIFIED_LONG + "\n") * 12  # about 5 kB of UTF-8
+    data = bytearray(body.encode("utf-8"))
+    assert 4000 < len(data) < 6000
+    # Inserted at line starts: a byte dropped inside a character would break it too.
+    first = data.index(b"\n", 1000) + 1
+    data[first:first] = b"\xff"
+    second = data.index(b"\n", 3000) + 1
+    data[second:second] = b"\xfe"
+    decoded = decode_bytes(bytes(data))
+    assert (decoded.encoding, decoded.replaced) == ("utf-8", 2)
+    assert decoded.text.count("\ufffd") == 2
+    assert decoded.text.replace("\ufffd", "") == body
+
+
+def test_damaged_gbk_is_replaced_not_refused() -> None:
+    body = (SIMPLIFIED_LONG + "\n") * 10
+    data = bytearray(body.encode("gbk"))
+    at = data.index(b"\n", 500) + 1
+    data[at:at] = b"\xff"  # never valid in GBK
+    decoded = decode_bytes(bytes(data))
+    assert (decoded.encoding, decoded.replaced) == ("gb18030", 1)
+    assert decoded.text.replace("\ufffd", "") == body
+
+
+def test_random_bytes_are_refused() -> None:
+    rng = random.Random(7)
+    # No NULs or control bytes, so this reaches the decoders rather than the binary check.
+    data = bytes(rng.choice(range(0x20, 0x100)) for _ in range(5000))
+    with pytest.raises(InputError, match="cannot decode"):
+        decode_bytes(data)
+
+
+def test_png_is_binary() -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
+    with pytest.raises(InputError, match=r"binary file \(NUL byte at offset 8\)"):
+        decode_bytes(png)
+
+
+def test_control_bytes_are_binary() -> None:
+    data = bytes(range(1, 32)) * 20 + b"some text"
+    with pytest.raises(InputError, match="binary file"):
+        decode_bytes(data)
+
+
+def test_text_with_tabs_form_feeds_and_a_stray_control_is_text() -> None:
+    text = "a\tb\fc\r\nd\x07e " * 3 + "x" * 200
+    assert decode_bytes(text.encode()).text == text
+
+
+def test_error_message_omits_any_path() -> None:
+    with pytest.raises(InputError) as info:
+        decode_bytes(b"\x00")
+    assert "/" not in str(info.value)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, exclude_categories=("Cs",))))
+def test_any_utf8_text_round_trips(text: str) -> None:
+    decoded = decode_bytes(text.encode("utf-8"))
+    assert decoded.text == text
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.binary(max_size=300), st.sampled_from([None, "gbk", "big5", "utf-8", "latin1"]))
+def test_arbitrary_bytes_decode_or_raise_input_error(data: bytes, declared: str | None) -> None:
+    try:
+        decoded = decode_bytes(data, declared=declared)
+    except InputError:
+        return
+    assert isinstance(decoded.text, str)
+    assert decoded.replaced * 200 < max(len(data), 1) or decoded.replaced == 0

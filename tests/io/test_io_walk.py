@@ -1,0 +1,125 @@
+"""iter_inputs and safe_output_path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from cleaner.io import InputFile, iter_inputs, safe_output_path
+
+
+def make_tree(root: Path, names: list[str]) -> None:
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(name)
+
+
+def rels(files) -> list[str]:
+    return [f.rel.as_posix() for f in files]
+
+
+@pytest.fixture()
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    make_tree(root, [
+        "b.html", "a.html", "sub/z.html", "sub/c.txt.gz", "sub/deeper/x.html",
+        ".git/config", ".hidden.html", "sub/.venv/lib.py", "drafts/d.html", "sub/drafts/e.html",
+        "assets/style.css",
+    ])
+    return root
+
+
+def test_recursive_sorted_skipping_hidden(tree: Path) -> None:
+    assert rels(iter_inputs([tree])) == [
+        "a.html", "assets/style.css", "b.html", "drafts/d.html",
+        "sub/c.txt.gz", "sub/deeper/x.html", "sub/drafts/e.html", "sub/z.html",
+    ]
+
+
+def test_paths_point_at_the_files(tree: Path) -> None:
+    for item in iter_inputs([tree]):
+        assert item.path == tree / item.rel
+        assert item.path.read_text() == item.rel.as_posix()
+
+
+def test_exclude_patterns(tree: Path) -> None:
+    # No "/": any component's name. With "/": the whole relative path.
+    assert rels(iter_inputs([tree], exclude=["drafts", "*.css"])) == [
+        "a.html", "b.html", "sub/c.txt.gz", "sub/deeper/x.html", "sub/z.html",
+    ]
+    assert rels(iter_inputs([tree], exclude=["sub/*", "drafts/"])) == [
+        "a.html", "assets/style.css", "b.html",
+    ]
+
+
+def test_file_argument_and_order_of_arguments(tree: Path) -> None:
+    files = list(iter_inputs([tree / "sub" / "z.html", tree / "sub" / "deeper"]))
+    assert files == [
+        InputFile(tree / "sub" / "z.html", PurePosixPath("z.html")),
+        InputFile(tree / "sub" / "deeper" / "x.html", PurePosixPath("x.html")),
+    ]
+
+
+def test_named_hidden_file_is_still_read(tree: Path) -> None:
+    assert rels(iter_inputs([tree / ".hidden.html"], exclude=["*.html"])) == [".hidden.html"]
+
+
+def test_missing_path_raises_before_yielding(tree: Path) -> None:
+    walk = iter_inputs([tree, tree / "nope"])
+    with pytest.raises(FileNotFoundError) as info:
+        next(walk)
+    assert info.value.filename == str(tree / "nope")
+
+
+def test_symlinks(tree: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    make_tree(outside, ["secret.html"])
+    os.symlink(outside / "secret.html", tree / "leak.html")
+    os.symlink(outside, tree / "leakdir")
+    os.symlink(tree / "a.html", tree / "alias.html")  # inside: kept
+    os.symlink(tree / "sub", tree / "loop")  # a folder link: its target is walked anyway
+    os.symlink(tree / "missing", tree / "broken.html")
+    found = rels(iter_inputs([tree]))
+    assert "alias.html" in found
+    assert not {"leak.html", "broken.html"} & set(found)
+    assert not any(r.startswith(("leakdir/", "loop/")) for r in found)
+
+
+def test_symlinked_root_folder_is_walked(tree: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link"
+    os.symlink(tree, link)
+    assert rels(iter_inputs([link])) == rels(iter_inputs([tree]))
+
+
+@pytest.mark.parametrize(
+    ("rel", "suffix", "expected"),
+    [
+        ("a/page.html.gz", ".txt", "a/page.txt"),
+        ("a/page.html.zst", ".txt", "a/page.txt"),
+        ("a/page.html", ".txt", "a/page.txt"),
+        ("a/page.html", None, "a/page.html"),
+        ("README", ".txt", "README.txt"),
+        ("a/../b/page.html", ".txt", "b/page.txt"),
+    ],
+)
+def test_safe_output_path(tmp_path: Path, rel: str, suffix: str | None, expected: str) -> None:
+    out = tmp_path / "out"
+    assert safe_output_path(out, PurePosixPath(rel), suffix=suffix) == out / expected
+
+
+@pytest.mark.parametrize("rel", ["../x", "a/../../x", "/etc/passwd", "a/..", "."])
+def test_safe_output_path_refuses_escapes(tmp_path: Path, rel: str) -> None:
+    with pytest.raises(ValueError):
+        safe_output_path(tmp_path / "out", PurePosixPath(rel), suffix=".txt")
+
+
+def test_safe_output_path_refuses_symlink_out(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "elsewhere", out / "a")
+    with pytest.raises(ValueError, match="outside"):
+        safe_output_path(out, PurePosixPath("a/page.html"))
