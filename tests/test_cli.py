@@ -150,3 +150,12 @@ def test_readme_documents_every_rule_kind():
     docs = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     for kind in KINDS:
         assert f"`{kind}`" in readme and f"`{kind}`" in docs, kind
+
+
+def test_max_size_skips_and_reports(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("正文。\n" * 5000, encoding="utf-8")
+    r = CliRunner().invoke(main, ["clean", "-q", "--max-size", "10kB", str(big), str(SEED)])
+    assert r.exit_code == 1
+    assert f"{big}: error: file is" in r.stderr and "10.0 kB limit" in r.stderr
+    assert r.stdout == GOLDEN.read_text(encoding="utf-8")

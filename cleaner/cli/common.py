@@ -26,21 +26,13 @@ def load_rules(rule_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
     return rules
 
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$", re.I)
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(i?)b?\s*$", re.I)
 
 
 def parse_size(text: str) -> int:
-    """'50MB', '200k', '1G', '1048576' -> bytes."""
+    """'50MB' (decimal, as sizes are printed), '64MiB' (binary), '200k', '1048576' -> bytes."""
     m = _SIZE.match(text)
     if not m:
         raise click.BadParameter(f"{text!r} is not a size such as 50MB or 200k")
-    return int(float(m.group(1)) * {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}[m.group(2).lower()])
-
-
-def human_bytes(n: int) -> str:
-    """A byte count as people read it."""
-    for unit in ("B", "kB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n} B"
+    base = 1024 if m.group(3) else 1000
+    return int(float(m.group(1)) * base ** " kmg".index(m.group(2).lower() or " "))

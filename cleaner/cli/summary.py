@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import click
 
 from ..result import Result
-from .common import human_bytes
+from ..io import format_size
 
 
 @dataclass
@@ -29,7 +29,7 @@ class Summary:
 
     def echo(self) -> None:
         """Print the summary to stderr."""
-        msg = f"cleaned {self.files} file{'s' * (self.files != 1)} ({human_bytes(self.bytes_in)} in, {human_bytes(self.bytes_out)} out)"
+        msg = f"cleaned {self.files} file{'s' * (self.files != 1)} ({format_size(self.bytes_in)} in, {format_size(self.bytes_out)} out)"
         if self.failed:
             msg += f"; {len(self.failed)} file{'s' * (len(self.failed) != 1)} with errors"
         click.echo(msg, err=True)
