@@ -31,6 +31,8 @@ class Result:
     removals: tuple[Removal, ...] = ()
     site: str | None = None  # the rule file that claimed the page, if any
     packs: tuple[str, ...] = ()  # packs applied (through the site file or as fallback)
+    # For HTML pages: the extracted text that text rules ran on, which their line numbers refer to.
+    extracted: str | None = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The result as a JSON-ready dict."""

@@ -31,19 +31,20 @@ def explain(path, rule_dirs, no_default_rules, url, kind, only_removed):
     click.echo(f"# {path}: site {result.site or '(none)'}; packs {', '.join(result.packs) or '(none)'}")
     for key, value in result.metadata.items():
         click.echo(f"# {key}: {value}")
-    for line in explain_lines(decoded.text, result, only_removed=only_removed):
+    for line in explain_lines(result.extracted or decoded.text, result, only_removed=only_removed):
         click.echo(line)
 
 
 def explain_lines(text: str, result: Result, *, only_removed: bool = False) -> list[str]:
-    """Render the annotated page: one output line per input line (HTML removals first)."""
-    out = [f"- <{r.text[:60]}>  [{r.rule}]" for r in result.removals if r.line == 0]
+    """Render the annotated page: removed HTML elements first, then one output line per text line."""
+    out = [click.style(f"- <{r.kind}> {_short(r.text)}", fg="red") + click.style(f"  [{r.rule}]", fg="yellow")
+           for r in result.removals if r.line == 0]
+    if result.extracted is not None:
+        out.append("# the HTML page's extracted text, as the text rules saw it:")
     by_line: dict[int, list[Removal]] = {}
     for r in result.removals:
         if r.line:
             by_line.setdefault(r.line, []).append(r)
-    if any(r.line == 0 for r in result.removals):
-        return out  # an HTML page: its lines are markup, the removals above say it all
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     width = len(str(len(lines)))
     for n, line in enumerate(lines, 1):
@@ -59,6 +60,11 @@ def explain_lines(text: str, result: Result, *, only_removed: bool = False) -> l
         elif not only_removed:
             out.append(f"{n:>{width}}   {line}")
     return out
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _mark_spans(line: str, spans: list[Removal]) -> str:

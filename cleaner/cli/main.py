@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .check import check, fix
 from .clean import clean
 from .explain import explain
 from .rules_cmd import rules
@@ -18,6 +19,8 @@ def main():
 main.add_command(clean)
 main.add_command(explain)
 main.add_command(rules)
+main.add_command(check)
+main.add_command(fix)
 
 if __name__ == "__main__":
     main()

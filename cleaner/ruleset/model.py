@@ -16,7 +16,8 @@ class RuleError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        # Line 0 means the whole file (unreadable, missing): no line to point an editor at.
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 class RuleFileErrors(Exception):

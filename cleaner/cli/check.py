@@ -1,0 +1,239 @@
+"""`cleaner check` and `cleaner fix`: report site furniture in text pages, or remove it in place.
+
+A page is dirty when a rule removes something from it and the cleaned text differs from the page;
+check reports each removal of a dirty page, fix writes the cleaned text over it. Whitespace alone
+is not furniture: a page without removals is never reported and never rewritten.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from ..config import Config, ConfigError, ConfigFinder
+from ..engine import clean_text
+from ..io import Decoded, InputError, iter_inputs, looks_like_html, read_input
+from ..result import Removal, Result
+from ..ruleset.ruleset import RuleSet
+from .common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, no_default_option, rules_option
+from .fix import Refused, write_fixed
+
+SKIP_MARKER = "cleaner: skip-file"  # anywhere in a page: check and fix leave the whole file alone
+_QUOTE_CHARS = 40
+_HTML_NOTE = "skipped: an HTML page (check and fix work on scraped text; `cleaner clean` extracts HTML)"
+
+paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+config_option = click.option(
+    "--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use this .cleaner.toml or pyproject.toml for every file instead of the nearest one.",
+)
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No closing summary.")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to look at, with the configuration and rules in force for it."""
+
+    path: Path
+    config: Config
+    rules: RuleSet
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What looking at one file found."""
+
+    path: Path
+    decoded: Decoded | None = None
+    result: Result | None = None
+    error: str | None = None
+    note: str | None = None
+
+    @property
+    def dirty(self) -> bool:
+        """Whether fixing would change the file (check and fix share this one test)."""
+        if self.result is None or not self.result.removals:
+            return False
+        return self.result.text != _lf(self.decoded.text)
+
+
+def collect(paths: tuple[Path, ...], config_file: Path | None, rule_dirs: tuple[Path, ...],
+            no_default: bool) -> list[Target]:
+    """Files named or found under paths that their configuration selects; exit 2 on config errors."""
+    finder = ConfigFinder(forced=config_file)
+    rulesets: dict[tuple[tuple[Path, ...], bool], RuleSet] = {}
+    targets: list[Target] = []
+    seen: set[Path] = set()
+    problems: list[str] = []
+    for arg in paths:
+        named = not arg.is_dir()
+        for path in [arg] if named else [f.path for f in iter_inputs([arg])]:
+            try:
+                config = finder.for_path(path)
+            except ConfigError as exc:
+                _usage_exit([str(exc)])
+            if path.resolve() in seen or not config.selects(path, named=named):
+                continue
+            seen.add(path.resolve())
+            key = (config.rules + tuple(rule_dirs), config.no_default_rules or no_default)
+            if key not in rulesets:
+                rulesets[key] = RuleSet.load(key[0], bundled=not key[1])
+                problems.extend(str(e) for e in rulesets[key].errors)
+            targets.append(Target(path, config, rulesets[key]))
+    if problems:
+        _usage_exit(problems)  # results under broken rules would mislead, and fix would write them
+    return targets
+
+
+def inspect(target: Target) -> Inspection:
+    """Read and clean one file (never raises for a bad input: the error is in the result)."""
+    try:
+        decoded = read_input(target.path, max_bytes=target.config.max_size)
+    except InputError as exc:
+        return Inspection(target.path, error=str(exc))
+    if SKIP_MARKER in decoded.text:
+        return Inspection(target.path, decoded)
+    if looks_like_html(decoded.text):
+        return Inspection(target.path, decoded, note=_HTML_NOTE)
+    return Inspection(target.path, decoded, clean_text(decoded.text, target.rules))
+
+
+def message(r: Removal) -> str:
+    """What a removal does to the page, with its text shortened."""
+    if r.replacement:
+        return f"replaced {_quote(r.text)} with {_quote(r.replacement)}"
+    return f"removed {_quote(r.text)}" if r.column is not None else f"removed line {_quote(r.text)}"
+
+
+def finding_line(path: str, r: Removal) -> str:
+    """`path:line:col: rule-id message`, the form editors and terminals make clickable."""
+    return f"{path}:{r.line}:{r.column or 1}: {r.rule} {message(r)}"
+
+
+def finding_record(path: str, r: Removal) -> dict[str, object]:
+    """A finding for --format json."""
+    record: dict[str, object] = {"path": path, "line": r.line, "column": r.column or 1, "rule": r.rule,
+                                 "kind": r.kind, "message": message(r), "text": r.text}
+    if r.replacement is not None:
+        record["replacement"] = r.replacement
+    return record
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """The unified diff from old to new, both labelled path ("\\n" line endings)."""
+    out = []
+    for line in difflib.unified_diff(_lf(old).splitlines(True), new.splitlines(True), path, path):
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+@click.command()
+@paths_argument
+@click.option("--diff", is_flag=True, help="Print the unified diff that `cleaner fix` would make instead of findings.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: one `path:line:col: rule-id message` line per finding; json: a list of findings.")
+@config_option
+@rules_option
+@no_default_option
+@quiet_option
+def check(paths, diff, fmt, config_file, rule_dirs, no_default_rules, quiet):
+    """Report site furniture in PATHS (files, or folders searched for *.txt or `include`); exit 1 if found."""
+    if diff and fmt == "json":
+        raise click.UsageError("--diff prints a diff; it cannot be combined with --format json")
+    records: list[dict[str, object]] = []
+    found = dirty = failed = 0
+    for target in collect(paths, config_file, rule_dirs, no_default_rules):
+        ins = inspect(target)
+        failed += _report(ins)
+        if not ins.dirty:
+            continue
+        shown, removals = str(ins.path), ins.result.removals
+        dirty += 1
+        found += len(removals)
+        if diff:
+            click.echo(unified_diff(shown, ins.decoded.text, ins.result.text), nl=False)
+        elif fmt == "json":
+            records.extend(finding_record(shown, r) for r in removals)
+        else:
+            for r in removals:
+                click.echo(finding_line(shown, r))
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    if dirty and not quiet:
+        click.echo(f"Found {_n(found, 'finding')} in {_n(dirty, 'file')}; `cleaner fix` removes them.", err=True)
+    sys.exit(EXIT_FOUND if dirty or failed else EXIT_OK)
+
+
+@click.command()
+@paths_argument
+@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a file was rewritten.")
+@click.option("--force", is_flag=True, help="Write even a fix that empties a file or removes more than max-loss of it.")
+@click.option("--max-loss", type=click.FloatRange(0, 1), default=None,
+              help="Refuse a fix that removes more than this share of a file's text [configuration, else 0.5].")
+@config_option
+@rules_option
+@no_default_option
+@quiet_option
+def fix(paths, exit_non_zero_on_fix, force, max_loss, config_file, rule_dirs, no_default_rules, quiet):
+    """Remove site furniture from PATHS in place, keeping each file's encoding and line endings."""
+    fixed = removed = failed = 0
+    for target in collect(paths, config_file, rule_dirs, no_default_rules):
+        ins = inspect(target)
+        failed += _report(ins)
+        if not ins.dirty:
+            continue
+        limit = target.config.max_loss if max_loss is None else max_loss
+        try:
+            write_fixed(ins.path, ins.decoded, ins.result.text, max_loss=limit, force=force)
+        except Refused as exc:
+            click.echo(f"{ins.path}: not fixed: {exc}", err=True)
+            failed += 1
+            continue
+        except OSError as exc:
+            click.echo(f"{ins.path}: error: cannot write: {exc.strerror or exc}", err=True)
+            failed += 1
+            continue
+        fixed += 1
+        removed += len(ins.result.removals)
+        click.echo(f"{ins.path}: fixed ({_n(len(ins.result.removals), 'removal')})")
+    if (fixed or failed) and not quiet:
+        tail = f"; {_n(failed, 'file')} not fixed" if failed else ""
+        click.echo(f"Fixed {_n(fixed, 'file')} ({_n(removed, 'removal')}){tail}.", err=True)
+    sys.exit(EXIT_FOUND if failed or (fixed and exit_non_zero_on_fix) else EXIT_OK)
+
+
+def _report(ins: Inspection) -> int:
+    """Print a file's error or note on stderr; 1 for an error (it fails the run), else 0."""
+    if ins.error:
+        click.echo(f"{ins.path}: error: {ins.error}", err=True)
+        return 1
+    if ins.note:
+        click.echo(f"{ins.path}: {ins.note}", err=True)
+    return 0
+
+
+def _usage_exit(problems: list[str]) -> NoReturn:
+    for problem in problems:
+        click.echo(f"error: {problem}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _quote(text: str) -> str:
+    """JSON-quoted text with runs of space collapsed, cut to a readable length."""
+    short = " ".join(text.split())
+    if len(short) > _QUOTE_CHARS:
+        short = short[: _QUOTE_CHARS - 1] + "…"
+    return json.dumps(short, ensure_ascii=False)
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' * (count != 1)}"
