@@ -1,0 +1,242 @@
+"""Benchmark the HTML extractor against trafilatura on the shared development corpora.
+
+Usage: .venv/bin/python bench/html_quality.py [--corpus NAME ...] [--limit N]
+
+For each corpus, every system runs on the same decoded pages in this one process; only the
+extraction calls are timed. Outputs go to bench/results/<corpus>/<system>/<id>.txt and are
+scored by /work/shared/tools/score.py run as a subprocess, so the figures are the scorer's own.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+CORPORA_ROOT = Path("/work/shared/corpora")
+SCORER = Path("/work/shared/tools/score.py")
+RESULTS = REPO / "bench" / "results"
+DEFAULT_CORPORA = ("scrapinghub_aeb", "cwced_zh", "daniel_zh_dev")
+BASELINE = "trafilatura-precision"
+
+
+def _local_decode(data: bytes, declared: str | None) -> str:
+    """Fallback decoder used only while cleaner.io.decode does not exist."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    if declared:
+        # GB2312/GBK pages routinely use characters only their superset GB18030 has.
+        candidates.append("gb18030" if declared.lower() in {"gb2312", "gbk", "x-gbk"} else declared)
+    candidates.append("gb18030")
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    for encoding in candidates:
+        # A page with a handful of bad bytes is damaged, not in another encoding.
+        try:
+            text = data.decode(encoding, errors="replace")
+        except LookupError:
+            continue
+        if text.count("\ufffd") * 1000 < len(text):
+            return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return str(best) if best is not None else data.decode("utf-8", errors="replace")
+
+
+def _decoder() -> tuple[Callable[[bytes, str | None], str], str]:
+    """Prefer the project's decoder; fall back to the local one."""
+    try:
+        from cleaner.io.decode import decode_bytes, sniff_declared_charset
+    except ImportError:
+        return _local_decode, "bench fallback"
+
+    def decode(data: bytes, declared: str | None) -> str:
+        declared = declared or sniff_declared_charset(data)
+        result = decode_bytes(data, declared=declared)
+        # Accept a str, a (text, encoding) pair or an object with .text.
+        if isinstance(result, str):
+            return result
+        if isinstance(result, tuple):
+            return result[0]
+        return result.text
+
+    return decode, "cleaner.io.decode"
+
+
+@dataclass
+class Page:
+    id: str
+    url: str | None
+    html: str
+
+
+@dataclass
+class Row:
+    corpus: str
+    system: str
+    f1: float = 0.0
+    page_f1: float = 0.0
+    pages_per_s: float = 0.0
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def load_pages(corpus: str, limit: int | None, decode: Callable[[bytes, str | None], str]) -> list[Page]:
+    """Read and decode a corpus's pages (not timed)."""
+    folder = CORPORA_ROOT / corpus
+    pages = []
+    with open(folder / "manifest.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            # Manifests give paths relative to the corpora root (they start with the folder name).
+            path = CORPORA_ROOT / row["html_path"]
+            if not path.exists():
+                path = folder / row["html_path"]
+            data = path.read_bytes()
+            if path.suffix == ".gz":
+                data = gzip.decompress(data)
+            pages.append(Page(row["id"], row.get("url"), decode(data, row.get("html_charset_declared"))))
+            if limit and len(pages) >= limit:
+                break
+    return pages
+
+
+def write_manifest_subset(corpus: str, pages: list[Page], out_dir: Path) -> Path:
+    """With --limit, score against only the pages that ran."""
+    wanted = {p.id for p in pages}
+    subset = out_dir / "manifest.jsonl"
+    source = CORPORA_ROOT / corpus / "manifest.jsonl"
+    with open(source, encoding="utf-8") as src, open(subset, "w", encoding="utf-8") as dst:
+        for line in src:
+            if json.loads(line)["id"] in wanted:
+                dst.write(line)
+    return subset
+
+
+def run_cleaner(pages: list[Page]) -> tuple[float, dict[str, dict[str, str]]]:
+    """Our extractor; writes the title-prepended text (as the CLI does) and the bare text."""
+    from cleaner.html import extract_html
+
+    # Warm-up, as for the other systems: one call, and the lazy import of the fallback.
+    import trafilatura  # noqa: F401
+
+    extract_html(pages[0].html, url=pages[0].url)
+    results = {}
+    elapsed = 0.0
+    for page in pages:
+        start = time.perf_counter()
+        result = extract_html(page.html, url=page.url)
+        elapsed += time.perf_counter() - start
+        title = result.metadata.get("title", "")
+        with_title = f"{title}\n\n{result.text}" if title else result.text
+        results[page.id] = {"cleaner": with_title, "cleaner-no-title": result.text, "_method": result.method}
+    return elapsed, results
+
+
+def run_trafilatura(pages: list[Page], precision: bool) -> tuple[float, dict[str, dict[str, str]]]:
+    """trafilatura.extract as a user would call it."""
+    import trafilatura
+
+    name = "trafilatura-precision" if precision else "trafilatura"
+    trafilatura.extract(pages[0].html, include_comments=False, favor_precision=precision)
+    results = {}
+    elapsed = 0.0
+    for page in pages:
+        start = time.perf_counter()
+        text = trafilatura.extract(page.html, include_comments=False, favor_precision=precision)
+        elapsed += time.perf_counter() - start
+        results[page.id] = {name: text or ""}
+    return elapsed, results
+
+
+def score(manifest: Path, out_dir: Path) -> tuple[float, float]:
+    """Run the shared scorer and parse its F1 and pageF1."""
+    proc = subprocess.run([sys.executable, str(SCORER), str(manifest), str(out_dir)],
+                          capture_output=True, text=True, check=True)
+    f1 = re.search(r"\bF1=([0-9.]+)", proc.stdout)
+    page_f1 = re.search(r"pageF1=([0-9.]+)", proc.stdout)
+    return float(f1.group(1)), float(page_f1.group(1))
+
+
+def bench_corpus(corpus: str, limit: int | None, decode: Callable[[bytes, str | None], str]) -> list[Row]:
+    """Run every system on one corpus, write outputs, score them."""
+    pages = load_pages(corpus, limit, decode)
+    corpus_dir = RESULTS / corpus
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    manifest = CORPORA_ROOT / corpus / "manifest.jsonl"
+    if limit:
+        manifest = write_manifest_subset(corpus, pages, corpus_dir)
+    runs = [
+        ("cleaner", lambda: run_cleaner(pages)),
+        ("trafilatura", lambda: run_trafilatura(pages, precision=False)),
+        ("trafilatura-precision", lambda: run_trafilatura(pages, precision=True)),
+    ]
+    rows = []
+    for system, run in runs:
+        elapsed, results = run()
+        speed = len(pages) / elapsed if elapsed else 0.0
+        outputs = {name for per_page in results.values() for name in per_page if not name.startswith("_")}
+        for name in sorted(outputs):
+            out_dir = corpus_dir / name
+            out_dir.mkdir(parents=True, exist_ok=True)
+            for old in out_dir.glob("*.txt"):
+                old.unlink()
+            for page_id, per_page in results.items():
+                (out_dir / f"{page_id}.txt").write_text(per_page[name], encoding="utf-8")
+            f1, page_f1 = score(manifest, out_dir)
+            row = Row(corpus, name, f1, page_f1, speed)
+            methods = [per_page["_method"] for per_page in results.values() if "_method" in per_page]
+            if methods:
+                counts = {m: methods.count(m) for m in sorted(set(methods))}
+                row.extra["methods"] = ", ".join(f"{m} {n}" for m, n in counts.items())
+            rows.append(row)
+    return rows
+
+
+def print_table(rows: list[Row]) -> None:
+    """Markdown table; the speed ratio is against trafilatura favor_precision on the same corpus."""
+    baseline = {r.corpus: r.pages_per_s for r in rows if r.system == BASELINE}
+    print("| corpus | system | F1 | pageF1 | pages/s | speed vs trafilatura-precision |")
+    print("|---|---|---|---|---|---|")
+    for r in rows:
+        ratio = r.pages_per_s / baseline[r.corpus] if baseline.get(r.corpus) else float("nan")
+        print(f"| {r.corpus} | {r.system} | {r.f1:.3f} | {r.page_f1:.3f} | {r.pages_per_s:.0f} "
+              f"| {ratio:.2f}× |")
+    methods = [r for r in rows if r.extra.get("methods") and r.system == "cleaner"]
+    for r in methods:
+        print(f"\n{r.corpus}: cleaner paths used: {r.extra['methods']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, run the corpora, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", action="append", choices=DEFAULT_CORPORA,
+                        help="corpus to run (repeatable; default: all three)")
+    parser.add_argument("--limit", type=int, default=None, help="first N pages of each corpus")
+    args = parser.parse_args(argv)
+    decode, decoder_name = _decoder()
+    rows = []
+    for corpus in args.corpus or DEFAULT_CORPORA:
+        rows.extend(bench_corpus(corpus, args.limit, decode))
+    print(f"decoder: {decoder_name}; outputs in {RESULTS.relative_to(REPO)}/<corpus>/<system>/\n")
+    print_table(rows)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

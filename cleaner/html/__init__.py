@@ -1,0 +1,18 @@
+"""HTML path of the cleaner: site selector rules, main-content extraction, page metadata.
+
+`extract_html(html, url=..., rules=..., favor=...)` returns the article text without its title
+(the title is in `metadata["title"]`; the caller prepends it), the metadata found, every removed
+element with the rule that removed it, and the path that produced the text ("rules-body",
+"fast", "trafilatura" or "empty"). Image alt text and figure captions are left out of the text
+(see blocks.py). `validate_selector` lets rule loading reject bad CSS with a message.
+"""
+from __future__ import annotations
+
+from .extract import FAVORS, extract_html
+from .model import ElementRemoval, HtmlExtract, HtmlSiteRules, SelectorRule
+from .selectors import validate_selector
+
+__all__ = [
+    "FAVORS", "ElementRemoval", "HtmlExtract", "HtmlSiteRules", "SelectorRule", "extract_html",
+    "validate_selector",
+]

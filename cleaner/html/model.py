@@ -1,0 +1,44 @@
+"""Data types of the HTML path: site rules in, extraction results out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SelectorRule:
+    """A `drop-element` rule: remove every element the CSS selector matches."""
+
+    id: str
+    # CSS class/id selectors match whole tokens: ".ad" never hits class="header" or "adv".
+    selector: str
+
+
+@dataclass(frozen=True)
+class HtmlSiteRules:
+    """The `html:` section of a site rule file; every field is optional."""
+
+    drop: tuple[SelectorRule, ...] = ()
+    body: str | None = None
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class ElementRemoval:
+    """One element removed from the page, and the rule that removed it."""
+
+    rule: str
+    selector: str
+    tag: str
+    text: str
+
+
+@dataclass(frozen=True)
+class HtmlExtract:
+    """Article text (without the title), metadata, removals, and the path that produced the text."""
+
+    text: str
+    metadata: dict[str, str] = field(default_factory=dict)
+    removed: tuple[ElementRemoval, ...] = ()
+    method: str = "empty"
