@@ -78,6 +78,9 @@ def _excluded(rel: PurePosixPath, patterns: tuple[str, ...]) -> bool:
     return False
 
 
+_PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".json", ".jsonl", ".md"})
+
+
 def safe_output_path(out_dir: Path, rel: PurePosixPath, *, suffix: str | None = None) -> Path:
     """Join rel under out_dir (optionally changing the suffix); refuse paths leaving it."""
     rel = PurePosixPath(rel)
@@ -90,7 +93,9 @@ def safe_output_path(out_dir: Path, rel: PurePosixPath, *, suffix: str | None = 
         stem = PurePosixPath(name)
         if stem.suffix.lower() in _COMPRESSED:  # page.html.gz -> page.txt, not page.html.txt
             stem = PurePosixPath(stem.stem)
-        name = stem.stem + suffix if stem.suffix else stem.name + suffix
+        # Only a page's own extension is replaced: ids such as "20111209_china.huanqiu.com_1a3c"
+        # keep their dots, or distinct inputs would collide on one output name.
+        name = stem.stem + suffix if stem.suffix.lower() in _PAGE_SUFFIXES else stem.name + suffix
         rel = rel.with_name(name)
     out_dir = Path(out_dir)
     target = out_dir.joinpath(*rel.parts)

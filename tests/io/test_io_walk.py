@@ -123,3 +123,15 @@ def test_safe_output_path_refuses_symlink_out(tmp_path: Path) -> None:
     os.symlink(tmp_path / "elsewhere", out / "a")
     with pytest.raises(ValueError, match="outside"):
         safe_output_path(out, PurePosixPath("a/page.html"))
+
+
+def test_safe_output_path_keeps_dots_that_are_not_a_page_extension(tmp_path):
+    from pathlib import PurePosixPath
+
+    from cleaner.io import safe_output_path
+
+    a = safe_output_path(tmp_path, PurePosixPath("20111209_china.huanqiu.com_1a3c"), suffix=".txt")
+    b = safe_output_path(tmp_path, PurePosixPath("20111209_china.huanqiu.com_9f00"), suffix=".txt")
+    assert a.name == "20111209_china.huanqiu.com_1a3c.txt" and a != b
+    assert safe_output_path(tmp_path, PurePosixPath("x/page.HTML"), suffix=".txt").name == "page.txt"
+    assert safe_output_path(tmp_path, PurePosixPath("page.html.gz"), suffix=".txt").name == "page.txt"
