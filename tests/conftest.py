@@ -11,6 +11,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
+# A rule file for constructed test pages: pages saying EXAMPLE-SITE lose their BANNER lines.
+EXAMPLE_SITE = """\
+site: example.test
+description: A test site.
+match: {fingerprints: ['EXAMPLE-SITE']}
+rules:
+  - {id: banner, kind: drop-line, description: Banner lines., pattern: '^BANNER'}
+"""
+
 
 @pytest.fixture(scope="session")
 def bundled() -> RuleSet:

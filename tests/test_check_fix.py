@@ -15,17 +15,11 @@ from cleaner.cli.check import message
 from cleaner.cli.fix import dominant_newline, loss_share
 from cleaner.cli.main import main
 from cleaner.result import Removal
+from conftest import EXAMPLE_SITE as SITE
 from conftest import ROOT, SEEDS
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
 GOLDEN = ROOT / "tests" / "test_seeds_golden" / "000_a376c9bc92ac9e28.clean.txt"
-SITE = """\
-site: example.test
-description: A test site.
-match: {fingerprints: ['EXAMPLE-SITE']}
-rules:
-  - {id: banner, kind: drop-line, description: Banner lines., pattern: '^BANNER'}
-"""
 
 
 def run(*args: str):

@@ -10,16 +10,10 @@ from click.testing import CliRunner
 from cleaner import config as config_module
 from cleaner.cli.main import main
 from cleaner.config import DEFAULT_INCLUDE, ConfigError, ConfigFinder, matches, parse_config
+from conftest import EXAMPLE_SITE as SITE
 from conftest import SEEDS
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
-SITE = """\
-site: example.test
-description: A test site.
-match: {fingerprints: ['EXAMPLE-SITE']}
-rules:
-  - {id: banner, kind: drop-line, description: Banner lines., pattern: '^BANNER'}
-"""
 
 
 def run(*args: object):
