@@ -7,6 +7,7 @@ from .. import __version__
 from .check import check, fix
 from .clean import clean
 from .explain import explain
+from .learn import learn
 from .rules_cmd import rules
 
 
@@ -21,6 +22,7 @@ main.add_command(explain)
 main.add_command(rules)
 main.add_command(check)
 main.add_command(fix)
+main.add_command(learn)
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,104 @@
+"""`cleaner learn`: learn a site's rule file from a folder (or list) of its pages."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from ..io import InputError, iter_inputs, looks_like_html, read_input, write_atomic
+from ..learn import LearnOptions, LearnedSite, learn_site, render_rule_file
+from ..ruleset.schema import HOST_RE
+from .common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, no_default_option, parse_size, rules_option
+
+_DEFAULTS = LearnOptions()
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--site", required=True, help="The site's host, e.g. news.163.com (the file claims it and its subdomains).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Rule file to write. Default: stdout.")
+@click.option("--dry-run", is_flag=True, help="Print the proposed rules with their support and examples; write nothing.")
+@click.option("--as", "kind", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
+              help="Learn from scraped text or from HTML (auto: what most pages are).")
+@click.option("--min-support", type=click.IntRange(2), default=_DEFAULTS.min_support, show_default=True,
+              help="Pages a line must occur on to become a rule (generic furniture excepted).")
+@click.option("--min-share", type=click.FloatRange(0, 1), default=_DEFAULTS.min_share, show_default=True,
+              help="Share of the pages a repeated line inside the article area must occur on to be dropped.")
+@click.option("--max-markers", type=click.IntRange(1), default=_DEFAULTS.max_markers, show_default=True,
+              help="Cut markers per side (header end, footer start), fallbacks included.")
+@click.option("--frame-lines/--no-frame-lines", default=_DEFAULTS.frame_lines, show_default=True,
+              help="Also drop the header and footer lines themselves, for pages a cut misses.")
+@click.option("--frame-share", type=click.FloatRange(0, 1), default=_DEFAULTS.frame_share, show_default=True,
+              help="Share of the pages a header or footer line must occur on to be listed.")
+@rules_option
+@no_default_option
+@click.option("--max-size", default="50MB", show_default=True, help="Skip (and report) input files larger than this.")
+@click.option("--exclude", multiple=True, help="Glob of paths to skip inside folders. Repeatable.")
+def learn(paths, site, output, dry_run, kind, min_support, min_share, max_markers, frame_lines, frame_share,
+          rule_dirs, no_default_rules, max_size, exclude):
+    """Learn a rule file for SITE from its pages (PATHS: files or folders of scraped text or HTML)."""
+    host = site.strip().lower()
+    host = host[4:] if host.startswith("www.") else host
+    if not HOST_RE.match(host) or host.startswith("*."):
+        raise click.UsageError(f'--site "{site}" is not a host name such as news.163.com')
+    options = LearnOptions(min_support=min_support, min_share=min_share, max_markers=max_markers,
+                           frame_lines=frame_lines, frame_share=frame_share)
+    pages, failed = _read_pages(paths, exclude, parse_size(max_size))
+    if not pages:
+        click.echo("error: no readable pages to learn from", err=True)
+        sys.exit(EXIT_USAGE)
+    as_html = kind == "html" or (kind == "auto" and 2 * sum(looks_like_html(t[:4096]) for _n, t in pages) > len(pages))
+    base = load_rules(rule_dirs, no_default_rules)
+    start = time.perf_counter()
+    if as_html:
+        from ..learn.html import learn_html_site  # lazy: the text path never parses HTML
+
+        learned = learn_html_site(pages, host, options=options, base=base)
+    else:
+        learned = learn_site(pages, host, options=options, base=base)
+    seconds = time.perf_counter() - start
+    if dry_run:
+        click.echo(describe(learned), nl=False)
+    elif output is None:
+        click.echo(render_rule_file(learned), nl=False)
+    else:
+        write_atomic(output, render_rule_file(learned))
+    where = "nothing written (--dry-run)" if dry_run else f"wrote {output}" if output else "rule file on stdout"
+    click.echo(f"learned {len(learned.proposals)} rules from {len(pages)} {'HTML' if as_html else 'text'} pages "
+               f"in {seconds:.1f}s; {where}", err=True)
+    if len(pages) < 2:
+        click.echo("note: from a single page only generic furniture can be learned", err=True)
+    sys.exit(EXIT_FOUND if failed else EXIT_OK)
+
+
+def _read_pages(paths: tuple[Path, ...], exclude: tuple[str, ...], limit: int) -> tuple[list[tuple[str, str]], int]:
+    """(name, text) of every readable page; unreadable ones are reported and counted."""
+    pages, failed = [], 0
+    for item in iter_inputs(paths, exclude=exclude):
+        try:
+            pages.append((str(item.rel), read_input(item.path, max_bytes=limit).text))
+        except InputError as exc:
+            click.echo(f"{item.path}: error: {exc}", err=True)
+            failed += 1
+    return pages, failed
+
+
+def describe(learned: LearnedSite) -> str:
+    """What --dry-run prints: each proposed rule with its support, confidence and an example."""
+    out = [f"{learned.site}: {len(learned.proposals)} rules from {learned.pages} pages"]
+    if learned.extends:
+        out.append(f"  extends: {', '.join(learned.extends)}")
+    for key, value in learned.html.items():
+        out.append(f"  html.{key}: {value}")
+    for p in learned.proposals:
+        trigger = p.params.get("pattern") or p.params.get("marker") or p.params.get("selector")
+        example = p.remove[0] if p.remove else p.capture[0][0] if p.capture else ""
+        out.append(f"  {p.kind:10s} {p.rule_id:20s} seen on {p.support} of {p.pages} pages, "
+                   f"confidence {p.confidence:.2f}")
+        out.append(f"             {trigger[:100]}")
+        if example:
+            out.append(f"             e.g. {example[:80]!r}")
+    out += [f"  note: {note}" for note in learned.notes]
+    return "\n".join(out) + "\n"

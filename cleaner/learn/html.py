@@ -1,0 +1,45 @@
+"""Learn the HTML part of a site's rules, then the text rules for what extraction leaves.
+
+Each page is flattened into text blocks (the HTML path's own walk) and the site's text zones say
+which blocks are the article body: that gives the article container (`html.body`) and
+`drop-element` selectors for furniture next to it. Text rules are then learned from the pages
+as the HTML path extracts them with those rules, so they fit what they will run on.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..html import HtmlSiteRules, SelectorRule, extract_html
+from ..ruleset.ruleset import RuleSet
+from .html_body import HtmlPage, learn_body
+from .html_drops import learn_drops
+from .learner import learn_site
+from .lines import SitePage
+from .model import LearnedSite, LearnOptions
+from .zones import find_zones
+
+
+def extracted_text(html: str, rules: HtmlSiteRules) -> str:
+    """What the HTML path hands to text rules: the title, then the extracted article."""
+    extract = extract_html(html, rules=rules)
+    title = extract.metadata.get("title")
+    return f"{title}\n\n{extract.text}" if title and extract.text else extract.text
+
+
+def learn_html_site(pages: Sequence[tuple[str, str]], site: str, *, options: LearnOptions = LearnOptions(),
+                    base: RuleSet | None = None) -> LearnedSite:
+    """Learn a site's rule file from (name, HTML) pairs: the article container, then text rules."""
+    parsed = [HtmlPage.parse(name, html) for name, html in pages]
+    site_pages = [SitePage.from_text(p.name, p.text()) for p in parsed]
+    zones = find_zones(site_pages)
+    cores = [(z.core_start, z.core_end) if z is not None else None for z in zones]
+    body, hits = learn_body(parsed, cores, options)
+    articles = [(z.title, z.core_end) if z is not None else None for z in zones]
+    drops = learn_drops(parsed, articles, options)
+    rules = HtmlSiteRules(drop=tuple(SelectorRule(p.rule_id, p.params["selector"]) for p in drops), body=body)
+    learned = learn_site([(p.name, extracted_text(p.html, rules)) for p in parsed], site, options=options, base=base)
+    learned.proposals = drops + learned.proposals
+    if body is not None:
+        learned.html["body"] = body
+        learned.notes.insert(0, f"html.body holds the article on {hits} of {len(parsed)} pages")
+    return learned

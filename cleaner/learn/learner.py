@@ -1,0 +1,159 @@
+"""Learn a site's rule file from its pages: find zones, propose rules, check them with the engine."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+from ..engine import clean_text
+from ..fold import fold
+from ..patterns import compile_pattern
+from ..ruleset.loader import parse_rule_file
+from ..ruleset.model import RuleFile
+from ..ruleset.ruleset import RuleSet
+from .cuts import kept_regions, propose_cut
+from .examples import attach_examples, drop_failing
+from .furniture import generic_kind, is_metadata_line
+from .generalise import line_pattern
+from .lines import SitePage, page_support
+from .model import LearnedSite, LearnOptions, Proposal
+from .propose import SiteView, propose_captures, propose_drop_lines, propose_frame_lines
+from .shapes import collect_shapes
+from .tokens import propose_glued_tokens
+from .writer import render_rule_file
+from .zones import content_length, find_zones, is_prose
+
+MAX_ROUNDS = 5  # validation rounds: each drops the rules that removed an article line
+FINGERPRINT_SHARE = 0.8
+FINGERPRINT_MAX = 30  # content characters: a fingerprint should be short enough to read
+
+
+def learn_site(pages: Sequence[tuple[str, str]], site: str, *, options: LearnOptions = LearnOptions(),
+               base: RuleSet | None = None) -> LearnedSite:
+    """Learn rules for one site from (name, scraped text) pairs; base supplies the packs to extend."""
+    base = base if base is not None else RuleSet.load()
+    site_pages = _distinct_articles([SitePage.from_text(name, text) for name, text in pages])
+    support = page_support(site_pages)
+    view = SiteView(site_pages, find_zones(site_pages, support), support, options)
+    learned = LearnedSite(site, len(site_pages), [], extends=_packs(base, pages))
+    if len(site_pages) < len(pages):
+        learned.notes.append(f"{len(pages) - len(site_pages)} page(s) repeat another page's article and were left out")
+    inherited = [r.params["pattern"] for name in learned.extends for r in base.files[name].rules if r.kind == "capture"]
+
+    def captured(folded: str) -> bool:
+        # Lines an inherited capture rule takes are gone before cuts look for markers.
+        return any(p.search(folded) for p in inherited)
+
+    def excluded(folded: str) -> bool:
+        # Bylines become capture rules, not dropped lines.
+        return is_metadata_line(folded) or captured(folded)
+
+    shapes = collect_shapes(site_pages, captured)
+    cuts = propose_cut(view, shapes, "before") + propose_cut(view, shapes, "after")
+    regions = kept_regions(view, cuts)
+    captures = propose_captures(view, regions)
+    _keep_marker_lines(captures, cuts)
+    learned.proposals = cuts + captures + propose_drop_lines(view, regions, excluded) + propose_glued_tokens(view)
+    if options.frame_lines:
+        learned.proposals += propose_frame_lines(view, regions, excluded)
+    learned.fingerprints = _fingerprints(view)
+    validate(learned, view, base)
+    attach_examples(learned, view)
+    drop_failing(learned)
+    return learned
+
+
+def _distinct_articles(pages: list[SitePage]) -> list[SitePage]:
+    """The pages less those that repeat an earlier page's article: a crawl often fetches one twice,
+    and an article seen twice would look like furniture."""
+    seen: set[frozenset[str]] = set()
+    out = []
+    for page in pages:
+        body = frozenset(k for k, f in zip(page.keys, page.folded) if is_prose(f))
+        if body and body in seen:
+            continue
+        seen.add(body)
+        out.append(page)
+    return out
+
+
+def _keep_marker_lines(captures: list[Proposal], cuts: list[Proposal]) -> None:
+    """A byline that also marks a cut is captured but left in place (`keep`), so the cut sees it."""
+    markers = [fold(line) for cut in cuts for line in cut.remove]
+    for capture in captures:
+        pattern = compile_pattern(capture.params["pattern"], whole_line=True)
+        if any(pattern.search(line) for line in markers):
+            capture.params["keep"] = True
+            capture.summary += " The line stays for a cut rule that starts at it."
+
+
+def learned_rule_file(learned: LearnedSite) -> RuleFile:
+    """The learned site as a loaded rule file (raises RuleFileErrors if it does not validate)."""
+    return parse_rule_file(render_rule_file(learned), f"{learned.site}.yaml")
+
+
+def ruleset_with(base: RuleSet, rule_file: RuleFile) -> RuleSet:
+    """The base rule files plus one more (replacing a base file for the same site)."""
+    return RuleSet([f for f in base.files.values() if f.name != rule_file.name] + [rule_file])
+
+
+def validate(learned: LearnedSite, view: SiteView, base: RuleSet) -> None:
+    """Clean the training pages with the learned file; drop rules that removed a title or body line."""
+    for _round in range(MAX_ROUNDS):
+        rules = ruleset_with(base, learned_rule_file(learned))
+        acted: dict[str, set[int]] = {}
+        harmed: dict[str, set[int]] = {}
+        removed: dict[str, list[tuple[int, str, dict[str, str] | None]]] = {}
+        for pi, page in enumerate(view.pages):
+            protected = _protected(view, pi)
+            result = clean_text("\n".join(page.lines), rules, url=f"http://{learned.site}/")
+            for r in result.removals:
+                acted.setdefault(r.rule, set()).add(pi)
+                removed.setdefault(r.rule, []).append((pi, r.text, r.captured))
+                if r.column is None and r.line - 1 in protected:
+                    harmed.setdefault(r.rule, set()).add(pi)
+        own = f"{learned.site}/"
+        bad = {rid for rid in harmed if rid.startswith(own)}
+        # An inherited rule is switched off only when it hurt several pages: one may be a zone error.
+        packs = {rid for rid, where in harmed.items() if not rid.startswith(own)
+                 and len(where) >= view.options.min_support and rid not in learned.disable}
+        if not bad and not packs:
+            break
+        for rid in sorted(bad):
+            learned.notes.append(f"left out {rid.split('/', 1)[1]}: it removed a title or body line on {len(harmed[rid])} page(s)")
+        learned.proposals = [p for p in learned.proposals if own + p.rule_id not in bad]
+        learned.disable += sorted(packs)
+    for p in learned.proposals:
+        where = acted.get(own + p.rule_id, set())
+        p.found = removed.get(own + p.rule_id, [])
+        if p.kind != "drop-line" or not p.rule_id.startswith(("header-lines", "footer-lines")):
+            p.support = len(where)
+            p.confidence = round(len(where) / max(1, view.n), 2)
+    learned.proposals = [p for p in learned.proposals if p.support > 0]
+
+
+def _protected(view: SiteView, pi: int) -> set[int]:
+    """Line indexes of a page that no rule may remove whole: its title and unique body lines."""
+    zone = view.zones[pi]
+    if zone is None:
+        return set()
+    page = view.pages[pi]
+    body = {i for i in range(zone.core_start, zone.core_end + 1)
+            if view.support[page.keys[i]] == 1 and generic_kind(page.folded[i]) is None}
+    return body | {zone.title}
+
+
+def _packs(base: RuleSet, pages: Sequence[tuple[str, str]]) -> list[str]:
+    """Fallback packs (zh-news, en-news...) that claim most of the pages: the file extends them."""
+    votes: Counter[str] = Counter()
+    for _name, text in pages:
+        votes.update(base.plan_for(text).packs)
+    return sorted(name for name, n in votes.items() if 2 * n > len(pages) and name in base.files)
+
+
+def _fingerprints(view: SiteView) -> list[str]:
+    """Up to three distinctive lines nearly every page carries: they claim pages without a URL."""
+    needed = max(view.options.min_support, int(FINGERPRINT_SHARE * view.n + 0.999))
+    keys = [k for k, n in view.support.items()
+            if n >= needed and 4 <= content_length(view.folded(k)) <= FINGERPRINT_MAX and generic_kind(view.folded(k)) is None]
+    keys.sort(key=lambda k: (-view.support[k], -content_length(view.folded(k)), k))
+    return [line_pattern(view.folded(k)) for k in keys[:3]]

@@ -1,0 +1,85 @@
+"""`cleaner learn` on the command line, and how fast learning is."""
+from __future__ import annotations
+
+import time
+
+from click.testing import CliRunner
+
+from cleaner.cli.main import main
+from cleaner.learn import learn_site
+from test_learn import make_site, title_of
+from test_learn_html import make_html_page
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def write_site(folder, pages):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in pages:
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_learn_writes_a_file_that_rules_check_accepts(tmp_path):
+    pages = write_site(tmp_path / "pages", make_site(10))
+    out = tmp_path / "rules" / "example.com.yaml"
+    r = invoke("learn", str(pages), "--site", "www.Example.com", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert "learned" in r.stderr and "from 10 text pages" in r.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "site: example.com" in text and "Seen on" in text
+    check = invoke("rules", "check", str(out))
+    assert check.exit_code == 0, check.stderr
+    assert ": 0 problems" in check.stderr
+
+
+def test_learned_file_cleans_with_cleaner_clean(tmp_path):
+    pages = make_site(10)
+    folder = write_site(tmp_path / "pages", pages[1:])
+    rules = tmp_path / "rules"
+    invoke("learn", str(folder), "--site", "example.com", "-o", str(rules / "example.com.yaml"))
+    held = tmp_path / "held.txt"
+    held.write_text(pages[0][1], encoding="utf-8")
+    r = invoke("clean", "-q", "--rules", str(rules), "--url", "http://example.com/x", str(held))
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout.startswith(title_of(0)) and "相关新闻" not in r.stdout
+
+
+def test_dry_run_prints_proposals_and_writes_nothing(tmp_path):
+    pages = write_site(tmp_path / "pages", make_site(6))
+    out = tmp_path / "never.yaml"
+    r = invoke("learn", str(pages), "--site", "example.com", "-o", str(out), "--dry-run")
+    assert r.exit_code == 0
+    assert not out.exists()
+    assert "example.com: " in r.stdout and "seen on 6 of 6 pages" in r.stdout and "cut" in r.stdout
+
+
+def test_yaml_goes_to_stdout_without_output(tmp_path):
+    pages = write_site(tmp_path / "pages", make_site(4))
+    r = invoke("learn", str(pages), "--site", "example.com")
+    assert r.exit_code == 0 and r.stdout.startswith("# Learned by `cleaner learn`")
+
+
+def test_html_pages_learn_an_article_container(tmp_path):
+    pages = write_site(tmp_path / "pages", [(f"p{i}.html", make_html_page(i, 8)) for i in range(8)])
+    r = invoke("learn", str(pages), "--site", "example.com")
+    assert r.exit_code == 0, r.stderr
+    assert "HTML pages" in r.stderr and "body: 'div.article-body'" in r.stdout
+
+
+def test_bad_site_and_thresholds_are_usage_errors(tmp_path):
+    pages = write_site(tmp_path / "pages", make_site(3))
+    assert invoke("learn", str(pages), "--site", "not a host").exit_code == 2
+    assert invoke("learn", str(pages), "--site", "example.com", "--min-share", "2").exit_code == 2
+    assert invoke("learn", str(pages), "--site", "example.com", "--min-support", "1").exit_code == 2
+
+
+def test_thousand_pages_learn_in_seconds(bundled):
+    pages = make_site(1000, seed=11)
+    start = time.perf_counter()
+    learned = learn_site(pages, "example.com", base=bundled)
+    elapsed = time.perf_counter() - start
+    assert learned.proposals
+    assert elapsed < 15, f"learning 1,000 pages took {elapsed:.1f}s"
