@@ -1,7 +1,11 @@
 """The pure core: (text, optional URL, rules) -> clean text, metadata and removals. No I/O."""
 from __future__ import annotations
 
-from .fold import strip_line
+from heapq import heapify, heappop, heappush
+from itertools import compress, repeat
+from typing import Iterable
+
+from .fold import _STRIP, fold  # _STRIP: what strip_line strips
 from .kinds import KINDS
 from .page import Page
 from .result import Result
@@ -15,24 +19,35 @@ TITLE_MAX_CHARS = 120
 
 def clean_text(text: str, rules: RuleSet, *, url: str | None = None) -> Result:
     """Clean one page of scraped text with the rules that apply to it."""
-    plan = rules.plan_for(text, url)
-    page = Page(text)
+    folded = fold(text)  # once: claiming the page and every rule read the same folded view
+    page = Page(text, folded)
+    # The claim reads the page as it came; Page turns \r\n into \n, so share its UTF-8 only without.
+    plan = rules.plan_for(text, url, folded=folded if "\r" in text else page.folded_bytes())
     run_plan(page, plan)
     return finish(page, plan, url)
 
 
 def run_plan(page: Page, plan: Plan) -> None:
     """Apply the plan's text rules in phase order, skipping rules whose trigger never occurs."""
-    rules = plan.text_rules
-    live = plan.candidates(page.folded())
-    for i, rule in enumerate(rules):
-        if i not in live:
-            continue
+    if page.hits is None:
+        page.hits = plan.scan(page.folded_bytes())
+    live = plan.candidates(page.hits)
+    # Only the rules that can fire are visited, in plan order: with hundreds of rules in force,
+    # a loop over all of them would cost more per page than the few that run.
+    queue = sorted(live)
+    heapify(queue)
+    while queue:
+        i = heappop(queue)
+        rule = plan.text_rules[i]
         before = len(page.removals)
         KINDS[rule.kind].apply(page, rule)
         if rule.kind in _EDIT_KINDS and len(page.removals) != before:
             # An edit can create a match for a later rule (text that was split apart now touches).
-            live |= {j for j in plan.candidates(page.folded()) if j > i}
+            page.hits = plan.scan(page.folded_bytes())
+            for j in plan.candidates(page.hits) - live:
+                if j > i:
+                    live.add(j)
+                    heappush(queue, j)
 
 
 def apply_rule(page: Page, rule: Rule) -> None:
@@ -42,7 +57,7 @@ def apply_rule(page: Page, rule: Rule) -> None:
 
 def finish(page: Page, plan: Plan, url: str | None) -> Result:
     """Normalise what is left and assemble the result."""
-    body = render(line for _i, line in page.live_lines())
+    body = render(compress(page.lines, page.alive))
     metadata = dict(page.metadata)
     if "title" not in metadata and plan.title == "first-line":
         title = guess_title(body)
@@ -56,10 +71,11 @@ def finish(page: Page, plan: Plan, url: str | None) -> Result:
     return Result(body, metadata, removals, plan.site, plan.packs)
 
 
-def render(lines) -> str:
+def render(lines: Iterable[str]) -> str:
     """Output form: lines stripped, one blank line between paragraphs, one final newline."""
-    paragraphs = [s for s in (strip_line(line) for line in lines) if s]
-    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
+    # C-level iterators only: a Python call per line would cost more than all the rules of a page.
+    body = "\n\n".join(filter(None, map(str.strip, filter(None, lines), repeat(_STRIP))))
+    return body + "\n" if body else ""
 
 
 def guess_title(body: str) -> str | None:

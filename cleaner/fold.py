@@ -5,7 +5,7 @@ offsets in the original text: the cleaner matches on the fold and cuts or captur
 """
 from __future__ import annotations
 
-import sys
+import re
 import unicodedata
 
 # Zero-width characters ride along in scraped text and break `\s`-based patterns.
@@ -13,9 +13,14 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _REGEX_META = set("\\.^$|?*+()[]{}-#&~")
 
 
+# Every space separator (Zs) lies in the Basic Multilingual Plane (Unicode 15.1: U+00A0, U+1680,
+# U+2000-200A, U+202F, U+205F, U+3000); scanning the other planes too cost 0.2 s in every process.
+_ZS_SCAN_END = 0x10000
+
+
 def _build_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for cp in range(0x80, sys.maxunicode + 1):
+    for cp in range(0x80, _ZS_SCAN_END):
         if unicodedata.category(chr(cp)) == "Zs":
             table[cp] = " "
     for ch in _ZERO_WIDTH:
@@ -26,11 +31,20 @@ def _build_table() -> dict[int, str]:
 
 
 FOLD_TABLE = _build_table()
+# str.translate pays a dict miss (a raised KeyError) for every character it leaves alone, about
+# 40 MB/s on Chinese text; folded characters are ~1% of a page, so find the distinct ones with one
+# C-level scan and str.replace each (~350 MB/s). Same result as text.translate(FOLD_TABLE).
+_FOLDS = {chr(cp): ch for cp, ch in FOLD_TABLE.items()}
+_FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in _FOLDS) + "]")
 
 
 def fold(text: str) -> str:
     """Return the folded view of text (same length, same line breaks)."""
-    return text.translate(FOLD_TABLE)
+    if text.isascii():
+        return text
+    for ch in set(_FOLDABLE.findall(text)):
+        text = text.replace(ch, _FOLDS[ch])
+    return text
 
 
 def fold_pattern(pattern: str) -> str:

@@ -1,8 +1,10 @@
 """The mutable state of one page while rules run over it: lines, what is gone, what was found."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING, Iterator
+
+import re2
 
 from .fold import fold, is_blank
 from .result import Removal
@@ -11,52 +13,88 @@ KEEP_MARKER = "cleaner: keep"
 
 if TYPE_CHECKING:
     from .patterns import Pattern
+    from .ruleset.prefilter import Hits
     from .ruleset.model import Rule
 
 
 class Page:
     """Lines of a page with their alive flags; rules mark removals, never re-split the text."""
 
-    def __init__(self, text: str) -> None:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    def __init__(self, text: str, folded: str | None = None) -> None:
+        """Split text into lines; folded, when the caller already has it, is fold(text)."""
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            folded = None
         self.lines: list[str] = text.split("\n")
         self.alive: list[bool] = [True] * len(self.lines)
         self.removals: list[Removal] = []
         self.metadata: dict[str, str] = {}
-        # Positional limits (`within`) count the non-blank lines of the page as it came in.
-        self._rank: list[int] = []
-        rank = 0
-        for line in self.lines:
-            self._rank.append(rank)
-            if line.strip():
-                rank += 1
-        self.nonblank = rank
-        self._joined: tuple[str, list[int]] | None = None
+        # Per-line work is deferred until a rule needs it: most lines of a page meet no rule,
+        # and Python work per line is what bounds throughput.
+        self._text: str | None = text  # "\n".join(lines) until a line is edited
+        self._folded: str | None = folded
+        self._fbytes: bytes | None = None
+        self._anchor = (0, 0)  # (start offset, index) of the line last located
+        self._ranks: list[int] | None = None
+        # Where the plan's patterns matched (set by the engine's prefilter pass); None: unknown.
+        self.hits: Hits | None = None
         # The inline escape hatch: a line carrying the marker is never touched by any rule.
         self.protected = {i for i, line in enumerate(self.lines) if KEEP_MARKER in line} if KEEP_MARKER in text else set()
 
     # -- matching -------------------------------------------------------------------------
-    def _view(self) -> tuple[str, list[int]]:
-        """The folded page and each line's start offset, rebuilt only after a line's text changed."""
-        if self._joined is None:
-            starts, pos = [], 0
-            for line in self.lines:
-                starts.append(pos)
-                pos += len(line) + 1
-            self._joined = (fold("\n".join(self.lines)), starts)
-        return self._joined
+    def _locate(self, data: bytes, pos: int) -> tuple[int, int, int]:
+        """Index, start and end (byte offsets) of the line holding byte pos of the folded page."""
+        start = data.rfind(b"\n", 0, pos) + 1
+        stop = data.find(b"\n", pos)
+        # Counting line breaks from the last line located (matches come in page order) is
+        # cheaper than an offset table for every line of a page where few lines match.
+        last_start, last_idx = self._anchor
+        if start < last_start:
+            last_start, last_idx = 0, 0
+        idx = last_idx + data.count(b"\n", last_start, start)
+        self._anchor = (start, idx)
+        return idx, start, len(data) if stop < 0 else stop
+
+    def _rank(self) -> list[int]:
+        """How many non-blank lines precede each line (positional limits count these)."""
+        if self._ranks is None:
+            before = accumulate(map(bool, map(str.strip, self.lines)), initial=0)
+            self._ranks = list(before)
+        return self._ranks
+
+    @property
+    def nonblank(self) -> int:
+        """Non-blank lines of the page as it came in (`within` limits count them)."""
+        return self._rank()[-1]
 
     def folded(self) -> str:
         """The folded view of the whole page (dead lines included; use matches() to skip them)."""
-        return self._view()[0]
+        if self._folded is None:
+            if self._text is None:
+                self._text = "\n".join(self.lines)
+            self._folded = fold(self._text)
+        return self._folded
 
-    def matches(self, pattern: Pattern, rule: Rule) -> Iterator[tuple[int, object, int]]:
-        """(line index, match, line start offset) for matches on live lines within the rule's limits."""
-        text, starts = self._view()
-        for m in pattern.finditer(text):
-            idx = bisect_right(starts, m.start()) - 1
-            if self.alive[idx] and idx not in self.protected and self.in_scope(idx, rule):
-                yield idx, m, starts[idx]
+    def folded_bytes(self) -> bytes:
+        """The folded page in UTF-8, what RE2 searches (encoded once, not once per search)."""
+        if self._fbytes is None:
+            self._fbytes = self.folded().encode("utf-8")
+        return self._fbytes
+
+    def matches(self, pattern: Pattern, rule: Rule) -> Iterator[tuple[int, LineMatch, int]]:
+        """(line index, match, 0) for matches on live lines within the rule's limits.
+
+        The match's offsets are characters of the line (callers subtract the 0 they are given,
+        a line start in the past). Only the pieces where the prefilter found the pattern are
+        searched, as UTF-8 bytes: a rule that fires once costs a short search.
+        """
+        data = self.folded_bytes()
+        pieces = self.hits.pieces(pattern.regex.pattern) if self.hits is not None else None
+        for offset, piece in [(0, data)] if pieces is None else pieces:
+            for spans in _byte_matches(pattern.regex, piece):
+                idx, start, stop = self._locate(data, offset + spans[0][0])
+                if self.alive[idx] and idx not in self.protected and self.in_scope(idx, rule):
+                    yield idx, LineMatch(_char_spans(data[start:stop], spans, start - offset)), 0
 
     def first_line(self, pattern: Pattern, rule: Rule, after: int = -1) -> int | None:
         """Index of the first live line after `after` that the pattern matches, or None."""
@@ -72,7 +110,7 @@ class Page:
         side, n = rule.within
         if not self.lines[idx].strip():
             return False
-        rank = self._rank[idx]
+        rank = self._rank()[idx]
         return rank < n if side == "first" else rank >= self.nonblank - n
 
     # -- changes --------------------------------------------------------------------------
@@ -86,6 +124,7 @@ class Page:
 
     def edit(self, idx: int, spans: list[tuple[int, int]], rule: Rule, replacement: list[str] | None = None) -> None:
         """Cut (or replace) column spans of line idx; drop the line if nothing real is left."""
+        self._rank()  # positional limits count the lines as they came in: fix them before a change
         line = self.lines[idx]
         parts, last = [], 0
         for n, (start, end) in enumerate(spans):
@@ -99,7 +138,8 @@ class Page:
             last = end
         parts.append(line[last:])
         rest = "".join(parts)
-        self._joined = None
+        self._text = self._folded = self._fbytes = self.hits = None
+        self._anchor = (0, 0)
         self.lines[idx] = rest
         if replacement is None and is_blank(rest):
             self.alive[idx] = False
@@ -115,3 +155,70 @@ class Page:
     def live_lines(self) -> list[tuple[int, str]]:
         """(index, text) of the lines still on the page."""
         return [(i, line) for i, line in enumerate(self.lines) if self.alive[i]]
+
+    def live_text(self) -> str:
+        """The lines still on the page, joined by newlines."""
+        if self._text is not None and all(self.alive):
+            return self._text
+        return "\n".join(compress(self.lines, self.alive))
+
+
+
+class LineMatch:
+    """A match whose offsets are characters of its line, as rule kinds slice the line."""
+
+    __slots__ = ("_spans",)
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = spans
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        """(start, end) of a group, (-1, -1) when it took no part."""
+        return self._spans[group]
+
+    def start(self, group: int = 0) -> int:
+        """Where a group starts."""
+        return self._spans[group][0]
+
+    def end(self, group: int = 0) -> int:
+        """Where a group ends."""
+        return self._spans[group][1]
+
+
+_UNANCHORED = re2._Anchor.UNANCHORED
+
+
+def _byte_matches(regex: object, data: bytes) -> Iterator[list[tuple[int, int]]]:
+    """Byte spans of the successive matches in UTF-8 data, the matches finditer gives on the text.
+
+    The loop of re2's own finditer, minus what it spends on a str: encoding it again for every
+    search and converting every offset.
+    """
+    low = regex._regexp  # type: ignore[attr-defined]
+    pos, end = 0, len(data)
+    while True:
+        spans = low.Match(_UNANCHORED, data, pos, end)
+        if spans[0][0] < 0:
+            return
+        yield spans
+        if pos == end:
+            return
+        if pos == spans[0][1]:  # an empty match here: step over one character
+            lead = data[pos]
+            pos += 1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+        else:
+            pos = spans[0][1]
+
+
+def _char_spans(line: bytes, spans: list[tuple[int, int]], shift: int) -> list[tuple[int, int]]:
+    """Byte spans (shifted to the line) as character offsets in the line."""
+    ascii_only = line.isascii()
+    out = []
+    for start, end in spans:
+        if start < 0:
+            out.append((-1, -1))
+        elif ascii_only:
+            out.append((start - shift, end - shift))
+        else:
+            out.append((len(line[: start - shift].decode("utf-8")), len(line[: end - shift].decode("utf-8"))))
+    return out

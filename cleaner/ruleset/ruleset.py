@@ -3,16 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
-
-import re2
+from typing import Callable, Iterable
 
 from ..fold import fold
 from ..kinds import HTML_KINDS, PHASES
-from ..patterns import _OPTIONS
+from ..patterns import Pattern
 from .loader import bundled_rules_dir, load_file, rule_paths
 from .model import Rule, RuleError, RuleFile, RuleFileErrors
-from .scope import FingerprintIndex, host_of, url_score
+from .prefilter import Hits, Prefilter
+from .scope import url_score
 
 _TRIGGER = {"drop-block": "start", "cut": "marker"}  # the key whose match lets a rule act at all
 
@@ -26,24 +25,34 @@ class Plan:
     rules: tuple[Rule, ...]
     title: str = "first-line"
     html: dict[str, str] = field(default_factory=dict)
-    _set: object = None
 
     def __post_init__(self) -> None:
         self.text_rules = tuple(r for r in self.rules if r.kind not in HTML_KINDS)
         self.html_rules = tuple(r for r in self.rules if r.kind in HTML_KINDS)
-        if self.text_rules:
-            # One RE2 pass over the page tells which rules can fire at all: the cost of a page
-            # stays flat as rule files grow to hundreds of rules.
-            self._set = re2.Set.SearchSet(_OPTIONS)
-            for rule in self.text_rules:
-                self._set.Add(rule.params[_TRIGGER.get(rule.kind, "pattern")].regex.pattern)
-            self._set.Compile()
+        # One RE2 pass over the page tells which rules can fire at all, and where: the cost of a
+        # page stays flat as rule files grow to hundreds of rules.
+        self.prefilter = Prefilter(p for r in self.text_rules for p in _patterns(r))
+        self._by_trigger: dict[str, list[int]] = {}
+        self._always: list[int] = []  # rules whose trigger the prefilter cannot scan
+        for i, rule in enumerate(self.text_rules):
+            trigger = rule.params[_TRIGGER.get(rule.kind, "pattern")].regex.pattern
+            if trigger in self.prefilter.known:
+                self._by_trigger.setdefault(trigger, []).append(i)
+            else:
+                self._always.append(i)
 
-    def candidates(self, folded_text: str) -> set[int]:
-        """Indexes into text_rules whose trigger pattern occurs in the folded text."""
-        if self._set is None:
-            return set()
-        return set(self._set.Match(folded_text) or ())
+    def scan(self, folded_text: str | bytes) -> Hits:
+        """Where each pattern of the plan's rules matches in the folded page (or its UTF-8)."""
+        return self.prefilter.scan(folded_text)
+
+    def candidates(self, hits: Hits | str) -> set[int]:
+        """Indexes into text_rules whose trigger pattern occurs in the page (hits, or its folded text)."""
+        if isinstance(hits, str):
+            hits = self.scan(hits)
+        live = set(self._always)
+        for source in hits.where:
+            live.update(self._by_trigger.get(source, ()))
+        return live
 
 
 class RuleSet:
@@ -65,7 +74,13 @@ class RuleSet:
                 del self.files[f.name]
         self.sites = [f for f in self.files.values() if not f.is_pack]
         self.fallback_packs = [f for f in self.files.values() if f.is_pack and f.match is not None]
-        self._fingerprints = FingerprintIndex(self.sites)
+        # Every fingerprint of sites and fallback packs in one set: one pass claims a page.
+        prints = [(f, p) for f in self.sites + self.fallback_packs for p in (f.match.fingerprints if f.match else ())]
+        self._fingerprints = Prefilter(p for _f, p in prints)
+        self._fp_owners: dict[str, list[RuleFile]] = {}
+        for f, p in prints:
+            self._fp_owners.setdefault(p.regex.pattern, []).append(f)
+        self._site_rank = {f.name: i for i, f in enumerate(self.sites)}
 
     @classmethod
     def load(cls, folders: Iterable[Path] = (), *, bundled: bool = True) -> RuleSet:
@@ -112,27 +127,54 @@ class RuleSet:
         self._resolved[f.name] = (tuple(packs), rules)
         return self._resolved[f.name]
 
-    def claim(self, text: str, url: str | None = None) -> RuleFile | None:
-        """The site file for a page: by URL first, then by fingerprints in the text."""
-        if url:
-            scored = [(url_score(f, url), f.name, f) for f in self.sites]
-            best = max(scored, default=None, key=lambda t: (t[0], t[1]))
-            if best is not None and best[0] >= 0:
-                return best[2]
-        return self._fingerprints.best(fold(text))
+    def claim(self, text: str, url: str | None = None, *, folded: str | None = None) -> RuleFile | None:
+        """The site file for a page: by URL first, then by fingerprints in the text (folded: fold(text))."""
+        return self._claim(url, lambda: self._counts(self._fingerprints.found(fold(text) if folded is None else folded)))
 
-    def plan_for(self, text: str, url: str | None = None) -> Plan:
-        """The plan for a page: its site's rules, or the fallback packs that match it."""
-        site = self.claim(text, url)
+    def plan_for(self, text: str, url: str | None = None, *, folded: str | bytes | None = None) -> Plan:
+        """The plan for a page: its site's rules, or the fallback packs that match it.
+
+        folded, when the caller has it, is fold(text), or its UTF-8: it saves folding again.
+        """
+        counts: dict[str, int] | None = None
+
+        def lazy_counts() -> dict[str, int]:
+            nonlocal counts
+            if counts is None:
+                # One pass of a set of every fingerprint. Not merged with the plan's own set:
+                # a set of both packs' bounded repeats (.{0,60}) blows up RE2's DFA (10x slower).
+                counts = self._counts(self._fingerprints.found(fold(text) if folded is None else folded))
+            return counts
+
+        site = self._claim(url, lazy_counts)
         if site is not None:
             key: str | None = site.name
         else:
-            packs = [p for p in self.fallback_packs if _pack_matches(p, text, url)]
+            packs = [p for p in self.fallback_packs if _pack_matches(p, lazy_counts, url)]
             key = "+".join(p.name for p in packs) or None
         plan = self._plans.get(key)
         if plan is None:
             plan = self._plans[key] = self._build_plan(site, key)
         return plan
+
+    def _claim(self, url: str | None, counts: Callable[[], dict[str, int]]) -> RuleFile | None:
+        if url:
+            scored = [(url_score(f, url), f.name, f) for f in self.sites]
+            best = max(scored, default=None, key=lambda t: (t[0], t[1]))
+            if best is not None and best[0] >= 0:
+                return best[2]
+        # The site with the most fingerprints found, at least its minimum; the first on a tie.
+        ranked = [(n, -self._site_rank[name], name) for name, n in counts().items()
+                  if name in self._site_rank and n >= self.files[name].match.min_fingerprints]  # type: ignore[union-attr]
+        return self.files[max(ranked)[2]] if ranked else None
+
+    def _counts(self, found: Iterable[str]) -> dict[str, int]:
+        """How many of each file's fingerprints were found, by file name."""
+        counts: dict[str, int] = {}
+        for source in found:
+            for f in self._fp_owners[source]:
+                counts[f.name] = counts.get(f.name, 0) + 1
+        return counts
 
     def _build_plan(self, site: RuleFile | None, key: str | None) -> Plan:
         if site is not None:
@@ -156,7 +198,7 @@ def _by_phase(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     return tuple(sorted(rules, key=lambda r: PHASES.index(r.kind)))
 
 
-def _pack_matches(pack: RuleFile, text: str, url: str | None) -> bool:
+def _pack_matches(pack: RuleFile, counts: Callable[[], dict[str, int]], url: str | None) -> bool:
     match = pack.match
     if match is None:
         return False
@@ -164,8 +206,12 @@ def _pack_matches(pack: RuleFile, text: str, url: str | None) -> bool:
         return True
     if not match.fingerprints:
         return False
-    folded = fold(text)
-    return sum(1 for p in match.fingerprints if p.search(folded)) >= match.min_fingerprints
+    return counts().get(pack.name, 0) >= match.min_fingerprints
+
+
+def _patterns(rule: Rule) -> list[Pattern]:
+    """Every pattern a rule searches (pattern, start, end, marker)."""
+    return [v for v in rule.params.values() if isinstance(v, Pattern)]
 
 
 def _display(path: Path) -> str:

@@ -1,0 +1,172 @@
+"""Throughput of the text path, one core, against a plain-Python `re` line-by-line baseline.
+
+Usage: .venv/bin/python bench/throughput.py [--size-mb 200] [--rules N ...] [--workdir /tmp/cleaner-bench]
+
+The corpus is seed-like scraped text: every page of ../shared/corpora rendered with
+../shared/tools/scrape_text.py, plus the seed page, written as JSON Lines and repeated until it
+holds --size-mb of page text (built once in --workdir, never in the repository). Records are
+read and parsed outside the timed region; only cleaning is timed. The baseline runs in the same
+process on the same pages: it picks the same rules (the same plan) and applies their patterns,
+compiled with Python's `re`, to each folded line. With --rules N, N synthetic rules (see
+bench/scaling.py) are added in a pack that applies to every page.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Iterator
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(REPO))
+
+from cleaner import RuleSet, clean_text  # noqa: E402
+from cleaner.fold import fold  # noqa: E402
+from cleaner.io import read_input  # noqa: E402
+
+# RE2 syntax that Python's re spells differently (the baseline compiles the same patterns).
+_HAN = "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+def build_pages(workdir: Path) -> Path:
+    """Render every shared corpus page to scraped text, once; one JSON record a page."""
+    out = workdir / "pages.jsonl"
+    if out.exists():
+        return out
+    spec = importlib.util.spec_from_file_location("scrape_text", SHARED / "tools" / "scrape_text.py")
+    scrape = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scrape)  # type: ignore[union-attr]
+    workdir.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as handle:
+        for manifest in sorted((SHARED / "corpora").glob("*/manifest.jsonl")):
+            for line in manifest.open(encoding="utf-8"):
+                entry = json.loads(line)
+                html = read_input(SHARED / "corpora" / entry["html_path"], max_bytes=50 << 20).text
+                handle.write(json.dumps({"id": entry["id"], "text": scrape.render(html)}, ensure_ascii=False) + "\n")
+        for seed in sorted((SHARED / "seeds").glob("*.txt")):
+            handle.write(json.dumps({"id": seed.stem, "text": seed.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n")
+    return out
+
+
+def build_corpus(workdir: Path, size_mb: int) -> Path:
+    """The pages repeated until their text holds size_mb MB (UTF-8), as JSON Lines; built once."""
+    out = workdir / f"corpus-{size_mb}mb.jsonl"
+    if out.exists():
+        return out
+    pages = [line for line in build_pages(workdir).open(encoding="utf-8")]
+    sizes = [len(json.loads(p)["text"].encode("utf-8")) for p in pages]
+    total, copy = 0, 0
+    tmp = out.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        while total < size_mb * 1_000_000:
+            for line, size in zip(pages, sizes):
+                record = json.loads(line)
+                record["id"] = f"{record['id']}#{copy}"
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                total += size
+            copy += 1
+    tmp.rename(out)
+    return out
+
+
+def pages_of(corpus: Path) -> Iterator[str]:
+    """The page texts of a corpus, streamed."""
+    with open(corpus, encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)["text"]
+
+
+def to_re(source: str) -> re.Pattern[str]:
+    """A rule pattern (RE2 syntax, already folded) compiled with Python's re."""
+    flags = re.M
+    if "(?i)" in source:  # RE2 takes a flag group anywhere; re only at the start
+        source, flags = source.replace("(?i)", ""), flags | re.I
+    return re.compile(source.replace(r"\p{Han}", f"[{_HAN}]"), flags)
+
+
+class Baseline:
+    """What a data team writes first: for each line, each applicable rule's pattern, with `re`."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.compiled: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def clean(self, text: str) -> str:
+        plan = self.rules.plan_for(text)
+        patterns = self.compiled.get(id(plan))
+        if patterns is None:
+            patterns = self.compiled[id(plan)] = [
+                (r.kind, to_re(r.params["start" if r.kind == "drop-block" else "marker" if r.kind == "cut" else "pattern"].regex.pattern[4:]))
+                for r in plan.text_rules]
+        kept = []
+        for line in text.split("\n"):
+            folded = fold(line)
+            for kind, pattern in patterns:
+                if kind in ("strip-span", "replace"):
+                    folded = pattern.sub("", folded)
+                elif pattern.search(folded):
+                    folded = ""
+                    break
+            if folded.strip():
+                kept.append(folded.strip())
+        return "\n\n".join(kept) + "\n"
+
+
+def measure(corpus: Path, rules: RuleSet, *, baseline: bool = True, block: int = 500) -> dict[str, float]:
+    """MB/s of cleaner and of the baseline over the corpus, timing only the cleaning calls.
+
+    Both run on the same block of pages, one after the other, block after block: on a shared,
+    noisy machine they see the same conditions, and neither disturbs the other's caches per page.
+    """
+    timed = {"cleaner": 0.0, "baseline": 0.0}
+    other = Baseline(rules) if baseline else None
+    size = 0
+    pages: list[str] = []
+    for text in pages_of(corpus):
+        pages.append(text)
+        if len(pages) == block:
+            size += _timed_block(pages, rules, other, timed)
+            pages = []
+    size += _timed_block(pages, rules, other, timed)
+    result = {"mb": size / 1e6, "cleaner_mb_s": size / 1e6 / timed["cleaner"]}
+    if other is not None:
+        result["baseline_mb_s"] = size / 1e6 / timed["baseline"]
+        result["speedup"] = timed["baseline"] / timed["cleaner"]
+    return result
+
+
+def _timed_block(pages: list[str], rules: RuleSet, other: Baseline | None, timed: dict[str, float]) -> int:
+    start = time.perf_counter()
+    for text in pages:
+        clean_text(text, rules)
+    timed["cleaner"] += time.perf_counter() - start
+    if other is not None:
+        start = time.perf_counter()
+        for text in pages:
+            other.clean(text)
+        timed["baseline"] += time.perf_counter() - start
+    return sum(len(text.encode("utf-8")) for text in pages)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size-mb", type=int, default=200)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/cleaner-bench"))
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args(argv)
+    corpus = build_corpus(args.workdir, args.size_mb)
+    rules = RuleSet.load()
+    print(f"corpus: {corpus} ({corpus.stat().st_size / 1e6:.0f} MB as JSON Lines)")
+    r = measure(corpus, rules, baseline=not args.no_baseline)
+    print(f"| corpus text | cleaner (1 core) | re line-by-line baseline (1 core) | cleaner / baseline |")
+    print(f"|---|---|---|---|")
+    print(f"| {r['mb']:.0f} MB | {r['cleaner_mb_s']:.1f} MB/s | {r.get('baseline_mb_s', float('nan')):.1f} MB/s | {r.get('speedup', float('nan')):.1f}x |")
+
+
+if __name__ == "__main__":
+    main()
