@@ -1,16 +1,23 @@
 """cleaner: strip site furniture from scraped web pages with declarative per-site rule files.
 
-    from cleaner import RuleSet, clean_text
-    rules = RuleSet.load()              # the bundled rules (add folders: RuleSet.load([Path("my-rules")]))
-    result = clean_text(page_text, rules, url=None)
+    import cleaner
+    rules = cleaner.load_rules()            # bundled rules; add folders: load_rules("my-rules")
+    result = cleaner.clean(page, rules, url=None)   # text or HTML
     result.text, result.metadata, result.removals
+    for result in cleaner.clean_iter(pages, rules): ...          # lazily, in order
+    dataset.map(cleaner.clean_batch, batched=True)               # columnar batches
 """
 from __future__ import annotations
 
+from .api import clean, clean_batch, clean_iter, clean_records, default_rules, load_rules
 from .engine import clean_text
+from .records import RecordError
 from .result import Removal, Result
 from .ruleset.model import RuleError, RuleFileErrors
 from .ruleset.ruleset import RuleSet
 
-__all__ = ["RuleSet", "clean_text", "Result", "Removal", "RuleError", "RuleFileErrors"]
+__all__ = [
+    "RuleSet", "load_rules", "default_rules", "clean", "clean_iter", "clean_records", "clean_batch",
+    "clean_text", "Result", "Removal", "RecordError", "RuleError", "RuleFileErrors",
+]
 __version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Integrations with data-processing engines (optional extras)."""

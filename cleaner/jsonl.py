@@ -1,0 +1,208 @@
+"""JSON Lines files: read line by line (gzip/zstd by content), write atomically and streaming."""
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import os
+import secrets
+from pathlib import Path
+from typing import IO, BinaryIO, Iterator
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_NAMES = (".jsonl", ".ndjson")
+_COMPRESSED = (".gz", ".zst")
+
+
+def is_jsonl_name(name: str) -> bool:
+    """Whether a file name says JSON Lines: .jsonl or .ndjson, optionally .gz or .zst."""
+    lower = name.lower()
+    for suffix in _COMPRESSED:
+        if lower.endswith(suffix):
+            lower = lower[: -len(suffix)]
+    return lower.endswith(_NAMES)
+
+
+def open_stream(raw: BinaryIO) -> BinaryIO:
+    """Wrap a binary stream so that gzip or zstd content (told by its magic bytes) reads decompressed."""
+    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    head = buffered.peek(4)[:4]
+    if head.startswith(_GZIP_MAGIC):
+        return gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[return-value]
+    if head.startswith(_ZSTD_MAGIC):
+        import zstandard  # lazily: most inputs are not zstd
+
+        reader = zstandard.ZstdDecompressor().stream_reader(buffered, read_across_frames=True)
+        return io.BufferedReader(reader)  # type: ignore[arg-type]  # the zstd reader has no readline
+    return buffered
+
+
+BLOCK_BYTES = 1 << 20  # records travel in blocks of whole lines about this big
+
+
+def iter_blocks(stream: BinaryIO, *, first_line: int = 1, size: int | None = None,
+                limit: int | None = None) -> Iterator[tuple[int, bytes]]:
+    """Blocks of whole lines, each with the number of its first line; at most limit bytes read.
+
+    Streamed: a block is about size bytes (more when one line is longer); the parent of a
+    parallel run hands blocks out as they are, without looking at each line.
+    """
+    number, carry, left = first_line, b"", limit
+    size = size or BLOCK_BYTES
+    while True:
+        data = stream.read(size if left is None else min(size, left))
+        if left is not None:
+            left -= len(data)
+        if not data:
+            if carry:
+                yield number, carry
+            return
+        buf = carry + data
+        cut = buf.rfind(b"\n")
+        if cut < 0:
+            carry = buf  # a line longer than a block: read on
+            continue
+        block, carry = buf[: cut + 1], buf[cut + 1 :]
+        yield number, block
+        number += block.count(b"\n")
+
+
+def split_block(first_line: int, block: bytes, *, bom_line: int = 1) -> Iterator[tuple[int, bytes]]:
+    """(line number, line without its line break) for each non-blank line of a block."""
+    for number, line in enumerate(block.split(b"\n"), first_line):
+        if number == bom_line and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a UTF-8 BOM is not part of the first record
+        line = line.rstrip(b"\r\n")
+        if line.strip():
+            yield number, line
+
+
+def read_blocks(path: Path) -> Iterator[tuple[int, bytes]]:
+    """The blocks of a JSON Lines file, decompressed if needed, never all in memory."""
+    with open(path, "rb") as raw, contextlib.closing(open_stream(raw)) as stream:
+        yield from iter_blocks(stream)
+
+
+def read_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """The numbered non-blank lines of a JSON Lines file, decompressed if needed, streamed."""
+    for first, block in read_blocks(path):
+        yield from split_block(first, block)
+
+
+def is_compressed(path: Path) -> bool:
+    """Whether a file holds gzip or zstd data (by its magic bytes)."""
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+    return head.startswith(_GZIP_MAGIC) or head.startswith(_ZSTD_MAGIC)
+
+
+def split_points(path: Path, every: int) -> list[tuple[int, int]]:
+    """(offset, line number) of the line starts that cut an uncompressed file into ~every-byte splits."""
+    points, number, pos, target = [(0, 1)], 1, 0, every
+    with open(path, "rb") as handle:
+        while True:
+            data = handle.read(4 << 20)
+            if not data:
+                return points
+            while target < pos + len(data):
+                cut = data.find(b"\n", max(0, target - 1 - pos))
+                if cut < 0:
+                    break  # the line under way ends in a later block
+                points.append((pos + cut + 1, number + data.count(b"\n", 0, cut + 1)))
+                target = pos + cut + 1 + every
+            number += data.count(b"\n")
+            pos += len(data)
+
+
+def read_range(path: Path, start: int, end: int) -> bytes:
+    """The whole lines of an uncompressed file whose first byte lies in [start, end)."""
+    with open(path, "rb") as handle:
+        if start > 0:
+            handle.seek(start - 1)
+            if handle.read(1) != b"\n":
+                handle.readline()  # the line under way belongs to the range before
+        begin = handle.tell()
+        if begin >= end:
+            return b""
+        data = handle.read(end - begin)
+        if data and not data.endswith(b"\n"):
+            data += handle.readline()  # the last line began in this range: all of it is ours
+        return data
+
+
+def read_split(path: Path, start: int, first_line: int, end: int | None) -> Iterator[tuple[int, bytes]]:
+    """The blocks of bytes [start, end) of an uncompressed file, start and end being line starts."""
+    with open(path, "rb") as handle:
+        handle.seek(start)
+        yield from iter_blocks(handle, first_line=first_line, limit=None if end is None else end - start)
+
+
+class AtomicWriter:
+    """A text file written through a hidden temp file, compressed by the name's suffix, renamed on commit.
+
+    Readers see the old file or the complete new one, never a partial one, however long the
+    stream; nothing is held in memory.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.tmp = self.path.with_name(f".{self.path.name[:100]}.{secrets.token_hex(4)}.tmp")
+        self._raw = open(self.tmp, "xb")
+        self._inner: IO[bytes] = self._raw
+        lower = self.path.name.lower()
+        if lower.endswith(".gz"):
+            self._inner = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)  # type: ignore[assignment]
+        elif lower.endswith(".zst"):
+            import zstandard
+
+            self._inner = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)  # type: ignore[assignment]
+        self.bytes_written = 0
+
+    def write(self, text: str | bytes) -> None:
+        """Append text (str as UTF-8, or bytes as they are)."""
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        self._inner.write(data)
+        self.bytes_written += len(data)
+
+    def append_file(self, path: str) -> int:
+        """Append the bytes of a file (kernel to kernel when uncompressed); return how many."""
+        if self._inner is not self._raw:
+            with open(path, "rb") as source:
+                data = source.read()
+            self.write(data)
+            return len(data)
+        self._raw.flush()
+        with open(path, "rb") as source:
+            size = os.fstat(source.fileno()).st_size
+            sent = 0
+            while sent < size:
+                sent += os.sendfile(self._raw.fileno(), source.fileno(), sent, size - sent)
+        self.bytes_written += size
+        return size
+
+    def commit(self) -> None:
+        """Finish the file and move it into place."""
+        if self._inner is not self._raw:
+            self._inner.close()
+        self._raw.flush()
+        os.fsync(self._raw.fileno())
+        self._raw.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        """Drop the temp file; the target is left as it was."""
+        with contextlib.suppress(Exception):
+            self._raw.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.tmp)
+
+    def __enter__(self) -> AtomicWriter:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()

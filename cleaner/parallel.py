@@ -1,0 +1,225 @@
+"""Run cleaning tasks on N processes: rules loaded once per worker, results in input order.
+
+Work goes out in tasks — a few page files, a byte range of an uncompressed record file that the
+worker reads itself, or a block of lines the parent read from a compressed stream — and at most
+a few tasks per worker are in flight, so memory stays flat however large the input. Results come
+back in the order the tasks were made, so the output is the same for any number of jobs; a
+worker's output records can wait in a spool file, which the parent appends without reading.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from .document import clean_document
+from .io import InputError, read_input
+from .jsonl import read_range, split_block
+from .records import Kind, RecordError, clean_line
+from .result import Result
+from .ruleset.ruleset import RuleSet
+
+IN_FLIGHT_PER_JOB = 3  # enough to keep a worker busy while the parent writes, small enough for memory
+
+
+@dataclass(frozen=True)
+class Setup:
+    """What every worker needs to know, picklable: where the rules are and how to clean."""
+
+    rule_dirs: tuple[str, ...] = ()
+    bundled: bool = True
+    kind: Kind = "auto"
+    fmt: str = "txt"  # output format of page inputs (records always give records)
+    url: str | None = None  # --url, for page inputs
+    max_bytes: int = 50_000_000
+    # Where workers leave a task's output records, for the parent to append with sendfile: the
+    # data then never passes through the parent (worth 0.1x of --jobs 2 on two cores).
+    spool_dir: str | None = None
+
+    def load(self) -> RuleSet:
+        """The rule set this setup names."""
+        return RuleSet.load([Path(d) for d in self.rule_dirs], bundled=self.bundled)
+
+
+@dataclass(frozen=True)
+class PageTask:
+    """Page files to clean: (input index, path)."""
+
+    files: tuple[tuple[int, str], ...]
+
+
+@dataclass(frozen=True)
+class RecordTask:
+    """A block of whole JSON lines of one input and its first line's number; last marks the final one."""
+
+    index: int
+    first_line: int = 1
+    data: bytes = b""
+    last: bool = False
+
+
+@dataclass(frozen=True)
+class RangeTask:
+    """Bytes [start, end) of an uncompressed record file, read by the worker itself.
+
+    The parent hands out offsets, not data; line numbers in the outcome count from the range's
+    first line, and the parent, taking outcomes in order, adds the lines before it.
+    """
+
+    index: int
+    path: str
+    start: int
+    end: int
+    last: bool = False
+
+
+@dataclass(frozen=True)
+class FailedTask:
+    """An input that failed before any task could be made of it (unreadable, corrupt stream)."""
+
+    index: int
+    message: str
+    last: bool = True
+
+
+Task = Union[PageTask, RecordTask, RangeTask, FailedTask]
+
+
+@dataclass
+class Outcome:
+    """What a task gives back: outputs in order, errors, and counts for the summary."""
+
+    task: Task  # for records, without their lines: the parent needs only where they belong
+    outputs: list[tuple[int, str | bytes | None]] = field(default_factory=list)  # (index or line, output)
+    errors: list[tuple[int, str]] = field(default_factory=list)  # (index or line, message)
+    bytes_in: int = 0
+    bytes_out: int = 0
+    by_rule: Counter = field(default_factory=Counter)
+    lines: int = 0  # for a RangeTask: how many lines its range held (its numbers are relative)
+    spool: str | None = None  # the file holding the output records, instead of `outputs`
+    records: int = 0  # records cleaned
+
+    def count(self, result: Result, size_in: int, size_out: int) -> None:
+        """Count one cleaned page or record."""
+        self.bytes_in += size_in
+        self.bytes_out += size_out
+        self.by_rule.update(r.rule for r in result.removals)
+
+
+_worker: tuple[RuleSet, Setup] | None = None
+
+
+def init_worker(setup: Setup, rules: RuleSet | None = None) -> None:
+    """Load the rules once for this process (a pool initializer)."""
+    global _worker
+    _worker = (rules if rules is not None else setup.load(), setup)
+
+
+def run_task(task: Task) -> Outcome:
+    """Clean one task with this process's rules."""
+    from .cli.formats import render  # the CLI's output formats, shared so that one code path writes
+
+    assert _worker is not None, "init_worker was not called"
+    rules, setup = _worker
+    outcome = Outcome(task)
+    if isinstance(task, FailedTask):
+        outcome.errors.append((task.index, task.message))
+    elif isinstance(task, PageTask):
+        for index, path in task.files:
+            try:
+                decoded = read_input(Path(path), max_bytes=setup.max_bytes)
+                result = clean_document(decoded.text, rules, url=setup.url, kind=setup.kind)
+            except Exception as exc:  # InputError, or a page that breaks the cleaner: report, go on
+                message = str(exc) if isinstance(exc, InputError) else f"cannot clean: {type(exc).__name__}: {exc}"
+                outcome.outputs.append((index, None))
+                outcome.errors.append((index, message))
+                continue
+            out = render(result, setup.fmt, path)
+            outcome.outputs.append((index, out))
+            outcome.count(result, len(decoded.text.encode("utf-8")), len(out.encode("utf-8")))
+    else:
+        if isinstance(task, RangeTask):
+            try:
+                data = read_range(Path(task.path), task.start, task.end)
+            except OSError as exc:
+                outcome.errors.append((0, f"cannot read: {exc.strerror or exc}"))
+                return outcome
+            outcome.lines = data.count(b"\n") + (not data.endswith(b"\n") and bool(data))
+            lines = split_block(1, data, bom_line=1 if task.start == 0 else 0)
+        else:
+            outcome.task = RecordTask(task.index, task.first_line, b"", task.last)
+            lines = split_block(task.first_line, task.data)
+        for number, line in lines:
+            try:
+                out, result = clean_line(line, rules, kind=setup.kind, max_bytes=setup.max_bytes)
+            except RecordError as exc:
+                outcome.errors.append((number, str(exc)))
+                continue
+            except Exception as exc:  # one page that breaks the cleaner must not stop the stream
+                outcome.errors.append((number, f"cannot clean: {type(exc).__name__}: {exc}"))
+                continue
+            data = out.encode("utf-8")  # bytes cross the process boundary and hit the file as they are
+            outcome.outputs.append((number, data))
+            outcome.records += 1
+            outcome.count(result, len(line), len(data))
+        if setup.spool_dir is not None and outcome.outputs:
+            outcome.spool = _spool(setup.spool_dir, b"".join(data for _n, data in outcome.outputs))
+            outcome.outputs = []
+    return outcome
+
+
+_spooled = 0
+
+
+def _spool(folder: str, data: bytes) -> str:
+    """Write data to a new file in folder; return its path."""
+    global _spooled
+    _spooled += 1
+    path = os.path.join(folder, f"{os.getpid()}-{_spooled}.part")
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return path
+
+
+def record_tasks(index: int, blocks: Iterable[tuple[int, bytes]], *, last: bool = True) -> Iterator[Task]:
+    """Tasks of one record stream, read as they are needed; a read error ends the stream."""
+    try:
+        for first_line, data in blocks:
+            yield RecordTask(index, first_line, data)
+    except Exception as exc:  # unreadable, truncated or corrupt stream: report, keep what came before
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (str(exc) or type(exc).__name__)
+        yield FailedTask(index, f"cannot read: {reason}", last)
+        return
+    yield RecordTask(index, last=last)
+
+
+def run_ordered(tasks: Iterable[Task], setup: Setup, jobs: int, rules: RuleSet | None = None) -> Iterator[Outcome]:
+    """Outcomes of tasks in task order, on `jobs` processes (1: in this process, with `rules`)."""
+    if jobs <= 1:
+        init_worker(setup, rules)
+        for task in tasks:
+            yield run_task(task)
+        return
+    # fork: a worker starts in milliseconds, without importing anything again (the parent has
+    # no other threads at this point); elsewhere the platform's default.
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(jobs, initializer=init_worker, initargs=(setup,)) as pool:
+        pending: deque = deque()
+        limit = IN_FLIGHT_PER_JOB * jobs
+        for task in tasks:
+            pending.append(pool.apply_async(run_task, (task,)))
+            if len(pending) >= limit:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)

@@ -1,0 +1,112 @@
+"""Ray Data: a real local cluster, started here; the library call and `--engine ray`."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli.main import main
+from conftest import SEEDS
+
+# Ray binds a local cluster to the machine's network address unless told that it may not
+# cluster: then everything stays on 127.0.0.1. Read when ray is first imported.
+os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
+ray = pytest.importorskip("ray")
+pytest.importorskip("ray.data")
+
+from cleaner.integrations import ray as cleaner_ray  # noqa: E402  (needs ray)
+
+ZH = "第{n}篇报道\n\n分享到：微信 微博\n正文第一段，记者从现场获悉有关情况并进行了采访。编号{n}。\n"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A local Ray cluster of two CPUs, loopback only, no dashboard."""
+    started = time.monotonic()
+    ray.init(num_cpus=2, include_dashboard=False, configure_logging=False, log_to_driver=False)
+    assert ray.cluster_resources()["CPU"] == 2
+    assert {node["NodeManagerAddress"] for node in ray.nodes()} == {"127.0.0.1"}
+    # Workers cannot import this test module: ship its classes (the probe) by value.
+    ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    yield
+    ray.shutdown()
+    assert time.monotonic() - started < 120
+
+
+@pytest.fixture(autouse=True)
+def deadline():
+    """A Ray job that waits for resources waits for ever: fail the test instead."""
+    def expire(_signum, _frame):
+        raise TimeoutError("Ray test took over 90 s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(90)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def records(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for n in range(1200):
+            out.write("not json\n" if n == 700 else json.dumps({"id": n, "text": ZH.format(n=n)}, ensure_ascii=False) + "\n")
+    return path
+
+
+def test_clean_dataset(cluster):
+    ds = ray.data.from_items([{"id": n, "text": ZH.format(n=n), "url": None} for n in range(50)])
+    rows = sorted(cleaner_ray.clean_dataset(ds, concurrency=2, batch_size=8).take_all(), key=lambda r: r["id"])
+    assert len(rows) == 50
+    assert rows[3]["text"] == "第3篇报道\n\n正文第一段，记者从现场获悉有关情况并进行了采访。编号3。\n"
+    assert json.loads(rows[3]["cleaner_metadata"]) == {"title": "第3篇报道"}
+    assert json.loads(rows[3]["cleaner_removed"])[0]["rule"] == "zh-news/share-bar"
+
+
+def test_rules_are_loaded_once_per_worker(cluster):
+    # from_items: no read tasks, which would wait for the CPUs the two actors hold.
+    ds = ray.data.from_items([{"id": n} for n in range(40)], override_num_blocks=8)
+    pids_and_rules = ds.map_batches(_Probe, batch_size=5, compute=ray.data.ActorPoolStrategy(size=2)).take_all()
+    per_worker = {}
+    for row in pids_and_rules:
+        per_worker.setdefault(row["pid"], set()).add(row["rules"])
+    assert 1 <= len(per_worker) <= 2 and all(len(ids) == 1 for ids in per_worker.values())
+
+
+class _Probe(cleaner_ray.BatchCleaner):
+    """The batch cleaner, telling which process ran a batch and which RuleSet object it used."""
+
+    def __call__(self, batch):
+        n = len(batch["id"])
+        return {"pid": [os.getpid()] * n, "rules": [id(self.rules)] * n}
+
+
+def test_engine_ray_gives_the_local_output(cluster, records, tmp_path, monkeypatch):
+    page = tmp_path / "page.txt"
+    page.write_bytes((SEEDS / "000_a376c9bc92ac9e28.txt").read_bytes())
+    packed = tmp_path / "packed.jsonl.gz"
+    packed.write_bytes(gzip.compress(records.read_bytes()))
+    monkeypatch.setattr(cleaner_ray, "SPLIT_BYTES", 20_000)  # several splits of the plain file
+    assert len(cleaner_ray.items_for(_sources(records))) > 3
+    args = [str(page), str(records), str(packed), "--format", "jsonl"]
+    local = CliRunner().invoke(main, ["clean", "--jobs", "1", *args, "-o", str(tmp_path / "local.jsonl")])
+    on_ray = CliRunner().invoke(main, ["clean", "--engine", "ray", "--jobs", "2", *args, "-o", str(tmp_path / "ray.jsonl")])
+    assert local.exit_code == on_ray.exit_code == 1
+    assert (tmp_path / "ray.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
+    assert f"{records}:701: error: invalid JSON" in on_ray.stderr and f"{packed}:701: error: invalid JSON" in on_ray.stderr
+    assert "cleaned 1 file and 2398 records" in on_ray.stderr
+
+
+def _sources(path):
+    from pathlib import PurePosixPath
+
+    from cleaner.cli.outputs import Source
+
+    return [Source(path, PurePosixPath(path.name), True)]
