@@ -144,6 +144,12 @@ def test_huge_alias_expansion_is_bounded():
     assert "more than" in errs[0]
 
 
+def test_deep_nesting_is_refused_not_a_crash():
+    # PyYAML recurses per level; 5,000 levels used to end the run with a RecursionError.
+    errs = errors_of("site: deep.example\nmatch: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert errs == ["rules/example.com.yaml:1: invalid YAML: nested too deeply"]
+
+
 def test_extends_and_disable_checked_across_files():
     from cleaner import RuleSet
 

@@ -41,14 +41,15 @@ def load_located(text: str) -> Any:
     """Parse one YAML document into LocDict/LocList/scalars; refuse duplicate keys and aliases."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return None if node is None else _convert(node, [0])
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise YamlError(line, f"invalid YAML: {problem}") from None
-    if node is None:
-        return None
-    return _convert(node, [0])
+    except RecursionError:
+        # PyYAML's composer recurses once per level: `[[[[…` thousands deep exhausts the stack.
+        raise YamlError(1, "invalid YAML: nested too deeply") from None
 
 
 def _convert(node: yaml.Node, count: list[int]) -> Any:
