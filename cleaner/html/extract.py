@@ -22,9 +22,11 @@ from .boilerplate import FurnitureFilter
 from .fast import extract_fast
 from .metadata import extract_metadata, find_date_in_text
 from .model import ElementRemoval, HtmlExtract, HtmlSiteRules
+from .nesting import LIMIT as NESTING_LIMIT, limit_nesting
 from .scoring import Tuning, effective_length
 
 GENERIC_RULE = "html/boilerplate"
+NESTING_RULE = "html/nesting-limit"
 FAVORS = {
     "balanced": Tuning(prose_offset=20.0),
     "precision": Tuning(prose_offset=40.0),
@@ -139,8 +141,12 @@ def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | No
     if not html or not html.strip():
         return HtmlExtract("", {"url": url} if url else {}, (), "empty")
     rules = rules or HtmlSiteRules()
+    html, unwrapped = limit_nesting(html)
     tree = LexborHTMLParser(html)
     removed = _apply_drop_rules(tree, rules)
+    if unwrapped:
+        removed.insert(0, ElementRemoval(NESTING_RULE, f"block tags nested deeper than {NESTING_LIMIT}", "",
+                                         f"{unwrapped} tags unwrapped, their text kept"))
     selectors = {"title": rules.title, "date": rules.date, "author": rules.author}
     metadata = extract_metadata(tree, url=url, rule_selectors=selectors)
     title = metadata.get("title")
