@@ -35,6 +35,21 @@ def test_clean_folder_mirrors_relative_paths(tmp_path):
     assert "cleaned 1 file" in r.stderr and "cri.cn/fororder-images" in r.stderr
 
 
+def test_inputs_that_want_one_output_name_both_get_written(tmp_path):
+    # a.html and a.txt both clean to a.txt: one used to overwrite the other without a word.
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_bytes(SEED.read_bytes())
+    (src / "a.html").write_text("<html><head><title>Other page</title></head><body><article><p>"
+                                + "A different article that has enough words to be the main content. " * 3
+                                + "</p></article></body></html>", encoding="utf-8")
+    r = invoke("clean", str(src), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 0, r.stderr
+    assert (tmp_path / "out" / "a.txt").read_bytes() == GOLDEN.read_bytes()
+    assert "A different article" in (tmp_path / "out" / "a.html.txt").read_text(encoding="utf-8")
+    assert "a.html: note: another input is also written as a.txt; this one goes to a.html.txt" in r.stderr
+
+
 def test_json_has_text_metadata_and_removals():
     r = invoke("clean", "-q", "--format", "json", str(SEED))
     doc = json.loads(r.stdout)

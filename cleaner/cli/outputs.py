@@ -7,7 +7,8 @@ from pathlib import Path, PurePosixPath
 
 import click
 
-from ..io import format_size, safe_output_path, write_atomic
+from ..io import format_size, plan_output_names, safe_output_path, write_atomic
+from ..io.walk import output_name
 from ..jsonl import AtomicWriter, is_jsonl_name
 from ..parallel import FailedTask, Outcome, PageTask, RangeTask
 from .formats import SUFFIX
@@ -68,6 +69,7 @@ class Sink:
         self.shared = AtomicWriter(output) if self.single and output is not None else None
         self.per_input: dict[int, AtomicWriter] = {}
         self.line_base: dict[int, int] = {}
+        self.names = self._plan_names() if output is not None and not self.single else {}
 
     def take(self, outcome: Outcome) -> list[int]:
         """Write an outcome's outputs, report its errors; return the inputs it finished."""
@@ -120,11 +122,21 @@ class Sink:
             self.shared.write(text)
         else:
             try:
-                write_atomic(safe_output_path(self.output, source.rel, suffix=SUFFIX[self.fmt]), text)
+                write_atomic(safe_output_path(self.output, self.names[source.rel]), text)
             except (OSError, ValueError) as exc:
                 self._fail(source.display, f"cannot write output: {exc}")
                 return False
         return True
+
+    def _plan_names(self) -> dict[PurePosixPath, PurePosixPath]:
+        """Output names of the page inputs, no two alike; each rename is announced on stderr."""
+        suffix = SUFFIX[self.fmt]
+        plan = plan_output_names([s.rel for s in self.sources if not s.records], suffix)
+        for rel, out in plan.items():
+            if out.name != output_name(rel.name, suffix):
+                click.echo(f"{rel}: note: another input is also written as {rel.with_name(output_name(rel.name, suffix))}; "
+                           f"this one goes to {out}", err=True)
+        return plan
 
     def _records(self, index: int, lines: list[bytes]) -> None:
         data = b"".join(lines)

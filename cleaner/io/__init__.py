@@ -6,7 +6,7 @@ from .atomic import write_atomic
 from .decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
 from .errors import InputError
 from .read import format_size, read_input, read_stdin
-from .walk import InputFile, iter_inputs, safe_output_path
+from .walk import InputFile, iter_inputs, plan_output_names, safe_output_path
 
 __all__ = [
     "Decoded",
@@ -18,6 +18,7 @@ __all__ = [
     "looks_like_html",
     "read_input",
     "read_stdin",
+    "plan_output_names",
     "safe_output_path",
     "sniff_declared_charset",
     "write_atomic",

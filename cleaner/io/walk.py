@@ -81,6 +81,44 @@ def _excluded(rel: PurePosixPath, patterns: tuple[str, ...]) -> bool:
 _PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".json", ".jsonl", ".md"})
 
 
+def output_name(name: str, suffix: str) -> str:
+    """A page's output file name: its page extension (and compression) replaced by suffix."""
+    stem = PurePosixPath(name)
+    if stem.suffix.lower() in _COMPRESSED:  # page.html.gz -> page.txt, not page.html.txt
+        stem = PurePosixPath(stem.stem)
+    # Only a page's own extension is replaced: ids such as "20111209_china.huanqiu.com_1a3c"
+    # keep their dots, or distinct inputs would collide on one output name.
+    return stem.stem + suffix if stem.suffix.lower() in _PAGE_SUFFIXES else stem.name + suffix
+
+
+def plan_output_names(rels: list[PurePosixPath], suffix: str) -> dict[PurePosixPath, PurePosixPath]:
+    """Each input's output path under the output folder, no two alike (a.html and a.txt both want a.txt).
+
+    Of the inputs that want one name, the one already called so (else the first) keeps it; the
+    others keep their whole name (a.html -> a.html.txt), or failing that get a number (a-2.txt).
+    Names are compared case-folded: on macOS and Windows A.txt and a.txt are one file.
+    """
+    wanted = {rel: rel.with_name(output_name(rel.name, suffix)) for rel in rels}
+    by_name: dict[str, list[PurePosixPath]] = {}
+    for rel, out in wanted.items():
+        by_name.setdefault(str(out).casefold(), []).append(rel)
+    taken = set(by_name)
+    plan: dict[PurePosixPath, PurePosixPath] = {}
+    for key, group in by_name.items():
+        keeper = next((rel for rel in group if str(rel).casefold() == key), group[0])
+        plan[keeper] = wanted[keeper]
+        for rel in group:
+            if rel == keeper:
+                continue
+            candidate, n = rel.with_name(rel.name + suffix), 1
+            while str(candidate).casefold() in taken:
+                n += 1
+                candidate = rel.with_name(f"{PurePosixPath(wanted[rel].name).stem}-{n}{suffix}")
+            taken.add(str(candidate).casefold())
+            plan[rel] = candidate
+    return plan
+
+
 def safe_output_path(out_dir: Path, rel: PurePosixPath, *, suffix: str | None = None) -> Path:
     """Join rel under out_dir (optionally changing the suffix); refuse paths leaving it."""
     rel = PurePosixPath(rel)
@@ -90,13 +128,7 @@ def safe_output_path(out_dir: Path, rel: PurePosixPath, *, suffix: str | None = 
     if not name or name in (".", ".."):
         raise ValueError(f"output path {rel!s} names no file")
     if suffix is not None:
-        stem = PurePosixPath(name)
-        if stem.suffix.lower() in _COMPRESSED:  # page.html.gz -> page.txt, not page.html.txt
-            stem = PurePosixPath(stem.stem)
-        # Only a page's own extension is replaced: ids such as "20111209_china.huanqiu.com_1a3c"
-        # keep their dots, or distinct inputs would collide on one output name.
-        name = stem.stem + suffix if stem.suffix.lower() in _PAGE_SUFFIXES else stem.name + suffix
-        rel = rel.with_name(name)
+        rel = rel.with_name(output_name(name, suffix))
     out_dir = Path(out_dir)
     target = out_dir.joinpath(*rel.parts)
     # resolve() collapses ".." and follows symlinks of the parts that exist, so a link

@@ -135,3 +135,17 @@ def test_safe_output_path_keeps_dots_that_are_not_a_page_extension(tmp_path):
     assert a.name == "20111209_china.huanqiu.com_1a3c.txt" and a != b
     assert safe_output_path(tmp_path, PurePosixPath("x/page.HTML"), suffix=".txt").name == "page.txt"
     assert safe_output_path(tmp_path, PurePosixPath("page.html.gz"), suffix=".txt").name == "page.txt"
+
+
+def test_plan_output_names_keeps_inputs_apart():
+    from pathlib import PurePosixPath as P
+
+    from cleaner.io import plan_output_names
+
+    rels = [P("a.html"), P("a.txt"), P("a"), P("A.htm"), P("b.html"), P("d/a.html")]
+    plan = plan_output_names(rels, ".txt")
+    assert plan[P("a.txt")] == P("a.txt")  # the input already called so keeps the name
+    assert plan[P("a.html")] == P("a.html.txt") and plan[P("A.htm")] == P("A.htm.txt")
+    assert plan[P("a")] == P("a-2.txt")  # its whole name plus .txt is a.txt again: numbered
+    assert plan[P("b.html")] == P("b.txt") and plan[P("d/a.html")] == P("d/a.txt")
+    assert len({str(p).casefold() for p in plan.values()}) == len(rels)
