@@ -53,10 +53,7 @@ class RunSummary(Summary):
         if bad:
             msg += f"; {' and '.join(bad)} with errors"
         click.echo(msg, err=True)
-        if self.by_rule:
-            click.echo("removals by rule:", err=True)
-            for rule, n in sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-                click.echo(f"  {n:6d}  {rule}", err=True)
+        self.echo_rules()
 
 
 class Sink:

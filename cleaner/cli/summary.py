@@ -33,6 +33,10 @@ class Summary:
         if self.failed:
             msg += f"; {len(self.failed)} file{'s' * (len(self.failed) != 1)} with errors"
         click.echo(msg, err=True)
+        self.echo_rules()
+
+    def echo_rules(self) -> None:
+        """Print removals per rule, most first, to stderr."""
         if self.by_rule:
             click.echo("removals by rule:", err=True)
             for rule, n in sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
