@@ -209,6 +209,15 @@ def test_refuses_a_file_with_undecodable_bytes_even_forced(page):
     assert page.read_bytes() == data
 
 
+def test_refuses_a_file_in_several_encodings(page):
+    data = SEED.read_bytes() + "\n另一来源的段落，编码不同，这一行是用国标码写的。\n".encode("gbk")
+    page.write_bytes(data)
+    assert run("check", page).exit_code == 1
+    r = run("fix", "--force", page)
+    assert r.exit_code == 1 and "its lines are in several encodings (utf-8, gb18030)" in r.stderr
+    assert page.read_bytes() == data
+
+
 def test_refuses_a_compressed_file(tmp_path):
     path = tmp_path / "page.txt.gz"
     path.write_bytes(gzip.compress(SEED.read_bytes()))

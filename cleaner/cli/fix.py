@@ -61,6 +61,9 @@ def check_loss(old: str, new: str, max_loss: float) -> None:
 
 def check_writable(path: Path, decoded: Decoded) -> None:
     """Raise Refused for files whose bytes a rewrite would not reproduce; --force does not help."""
+    if decoded.parts:
+        raise Refused(f"its lines are in several encodings ({', '.join(decoded.parts)}); "
+                      "a rewrite would put them all in one")
     if decoded.replaced:
         raise Refused(f"{decoded.replaced} byte{'s' * (decoded.replaced != 1)} could not be decoded "
                       f"as {decoded.encoding}; rewriting the file would corrupt them")

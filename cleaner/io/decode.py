@@ -20,6 +20,7 @@ from .charsets import (
     strict_decode,
 )
 from .errors import InputError
+from .mixed import MIXED, decode_by_line
 from .sniff import looks_like_html, sniff_declared_charset
 
 __all__ = ["Decoded", "decode_bytes", "looks_like_html", "sniff_declared_charset"]
@@ -50,12 +51,16 @@ _CHINESE_PRIOR = 0.1
 
 @dataclass(frozen=True)
 class Decoded:
-    """Decoded text, the codec used, whether a BOM was present, and bytes replaced by U+FFFD."""
+    """Decoded text, the codec used, whether a BOM was present, and bytes replaced by U+FFFD.
+
+    A file whose lines are in several encodings has encoding "mixed" and lists them in `parts`.
+    """
 
     text: str
     encoding: str
     bom: bool
     replaced: int
+    parts: tuple[str, ...] = ()
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
@@ -69,6 +74,10 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
     text = strict_decode(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8", False, 0)
+    # UTF-8 lines next to whole lines of GBK or Big5 (pages of several sources in one file).
+    mixed = decode_by_line(data)
+    if mixed is not None:
+        return Decoded(mixed[0], MIXED, False, 0, mixed[1])
     # Valid multi-byte UTF-8 sequences hardly ever arise by chance in legacy encodings,
     # so a file that is UTF-8 but for a few bytes is damaged UTF-8, whatever it declares.
     damaged = _lenient(data, "utf-8")

@@ -144,6 +144,41 @@ def test_western_text_with_a_few_symbols_stays_cp1252(symbols: str) -> None:
     assert (decoded.text, decoded.encoding) == (text, "cp1252")
 
 
+def test_lines_in_several_encodings_are_each_read_in_their_own() -> None:
+    # Pages of several sources concatenated: UTF-8, GBK and Big5 lines in one file.
+    lines = ["第一部分：" + SIMPLIFIED_LONG[:60], SIMPLIFIED_LONG[60:120], TRADITIONAL_LONG[:60], "The end."]
+    data = b"\n".join([lines[0].encode("utf-8"), lines[1].encode("gbk"), lines[2].encode("big5"), lines[3].encode()])
+    decoded = decode_bytes(data)
+    assert decoded.text == "\n".join(lines)
+    assert (decoded.encoding, decoded.parts) == ("mixed", ("utf-8", "gb18030", "big5hkscs"))
+
+
+def test_a_short_legacy_line_takes_the_reading_of_its_run() -> None:
+    utf8 = (SIMPLIFIED_LONG[:80] + "\n").encode()
+    gbk = (SIMPLIFIED_LONG[80:160] + "\n" + "编辑：张三" + "\n").encode("gbk")
+    decoded = decode_bytes(utf8 + gbk)
+    assert decoded.text.endswith(SIMPLIFIED_LONG[80:160] + "\n编辑：张三\n") and decoded.parts == ("utf-8", "gb18030")
+
+
+def test_gbk_lines_that_are_valid_utf8_by_accident_do_not_make_a_file_mixed() -> None:
+    # "双学位" in GBK bytes is also valid UTF-8 ("˫ѧλ"): two-byte characters, no UTF-8 Chinese.
+    assert "双学位".encode("gbk").decode("utf-8") == "˫ѧλ"
+    text = SIMPLIFIED_LONG + "\n双学位\n" + SIMPLIFIED_LONG
+    decoded = decode_bytes(text.encode("gbk"))
+    assert (decoded.text, decoded.encoding, decoded.parts) == (text, "gb18030", ())
+
+
+def test_in_a_mixed_file_a_line_valid_in_utf8_by_accident_is_read_as_gbk() -> None:
+    data = (SIMPLIFIED_LONG[:80] + "\n").encode() + ("双学位\n" + SIMPLIFIED_LONG[80:160]).encode("gbk")
+    decoded = decode_bytes(data)
+    assert decoded.text == SIMPLIFIED_LONG[:80] + "\n双学位\n" + SIMPLIFIED_LONG[80:160]
+
+
+def test_one_legacy_encoding_is_not_mixed() -> None:
+    decoded = decode_bytes(SIMPLIFIED_LONG.encode("gbk"))
+    assert (decoded.encoding, decoded.parts) == ("gb18030", ())
+
+
 def test_damaged_utf8_is_replaced_not_refused() -> None:
     body = (SIMPLIFIED_LONG + "\n") * 12  # about 5 kB of UTF-8
     data = bytearray(body.encode("utf-8"))
