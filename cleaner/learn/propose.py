@@ -24,7 +24,8 @@ _MENU_SPLIT = re.compile(r"\s*[\s|·]\s*")
 MENU_MIN_ITEMS, MENU_ITEM_MAX = 4, 5  # "民生 突发 社区 监督": a menu, not a title
 TITLE_SAFE_PAGES, TITLE_SAFE_SHARE = 5, 0.8  # ... unless on this share of at least this many pages
 # Generic furniture inside the article area goes by its generic pattern, whatever its wording.
-GENERIC_DROP = ("breadcrumb", "menu", "bullet", "caption", "notice", "editor", "share", "tools", "comments", "prev-next", "copyright")
+GENERIC_DROP = ("breadcrumb", "menu", "bullet", "caption", "notice", "editor", "share", "tools", "comments", "prev-next", "copyright",
+                "tags")
 
 
 @dataclass
