@@ -199,3 +199,20 @@ def test_generic_furniture_patterns_are_valid_rule_patterns():
 
     for source in GENERIC.values():
         compile_pattern(source)  # RE2: they go into rule files as they are
+
+
+def test_byline_ending_in_a_varying_source_word_is_one_loose_capture(bundled):
+    """`http://site 2012年01月12日 17:06 驱动之家`: the last word is the source, different on every page."""
+    sources = ["驱动之家", "天极网", "果壳网", "新浪科技微博", "中国家电网微博", "IT168网"]
+
+    def with_byline(i: int, text: str) -> str:
+        return text.replace(title_of(i), f"{title_of(i)}\n\nhttp://www.example.com  2012年01月1{i}日 1{i}:0{i}  {sources[i]}")
+
+    pages = [(name, with_byline(i, text)) for i, (name, text) in enumerate(make_site(6, seed=9))]
+    learned = learn_site(pages[1:], "example.com", base=bundled)
+    patterns = [p.params["pattern"] for p in learned.proposals if p.kind == "capture"]
+    assert any("(?P<source>" in p and "https?://" in p for p in patterns), patterns
+    assert not any(s in p for p in patterns for s in sources)
+    rules = ruleset_with(bundled, learned_rule_file(learned))
+    result = clean_text(pages[0][1], rules, url="http://example.com/")
+    assert "驱动之家" not in result.text and result.text.startswith(title_of(0))
