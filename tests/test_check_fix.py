@@ -281,3 +281,13 @@ def test_text_path_imports_no_html_stack():
     assert proc.returncode == 0, proc.stderr
     imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in proc.stderr.splitlines()}
     assert not imported & {"lxml", "trafilatura", "selectolax", "charset_normalizer"}
+
+
+def test_fix_leaves_mojibake_as_it_is(tmp_path):
+    # Reading repairs double-encoded UTF-8, but fix must change only what rules remove.
+    text = "中国新闻网北京一月十二日电，记者从市教育局获悉，今年全市将新建二十所学校。\n责任编辑：张三\n"
+    stored = "".join(chr(b) for b in text.encode("utf-8")).encode("utf-8")
+    path = tmp_path / "mojibake.txt"
+    path.write_bytes(stored)
+    run("fix", path)
+    assert path.read_bytes() == stored

@@ -171,3 +171,48 @@ def test_thresholds_are_options(bundled):
 def test_fingerprints_claim_pages_without_a_url(site_rules):
     _learned, rules, held = site_rules
     assert clean_text(held, rules).site == "example.com"
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("已有0人阅读 字号：T | T 复制链接 打印 RSS", "tools"),
+    ("2012年01月17日 19:22 已有0人阅读 字号：T | T 复制链接 打印", "tools"),
+    ("【评论0 查看】 【我要评论】 【发起话题】", "tools"),
+    ("[推荐] [收藏] [打印] [大 中 小] [关闭]", "tools"),
+    ("關鍵字：流感、氣象局、疾管局、最高峰、死亡", "tags"),
+    ("选举 、 立法院 、 春节 、 寒流 、 台股 、 高铁", "tags"),
+    ("·市长复出后升迁副市长 ·继续提高退休人员养老金 ·推动违法举报电话全覆盖", "bullet"),
+    ("时政 人事 政策解读 最新法规 部委通知 重要文件 投资政策 社会民生", "menu"),
+    # Prose and headlines are none of these.
+    ("北京、上海、广州、深圳、天津等城市的房价继续上涨。", None),
+    ("收藏本文后打印出来再关闭", None),
+    ("韩美摩拳擦掌 中方反复警示", None),
+    ("He said the new plan will help more people get to work on time", None),
+])
+def test_generic_furniture_shapes(line, kind):
+    from cleaner.learn.furniture import generic_kind
+
+    assert generic_kind(fold(line)) == kind
+
+
+def test_generic_furniture_patterns_are_valid_rule_patterns():
+    from cleaner.learn.furniture import GENERIC
+
+    for source in GENERIC.values():
+        compile_pattern(source)  # RE2: they go into rule files as they are
+
+
+def test_byline_ending_in_a_varying_source_word_is_one_loose_capture(bundled):
+    """`http://site 2012年01月12日 17:06 驱动之家`: the last word is the source, different on every page."""
+    sources = ["驱动之家", "天极网", "果壳网", "新浪科技微博", "中国家电网微博", "IT168网"]
+
+    def with_byline(i: int, text: str) -> str:
+        return text.replace(title_of(i), f"{title_of(i)}\n\nhttp://www.example.com  2012年01月1{i}日 1{i}:0{i}  {sources[i]}")
+
+    pages = [(name, with_byline(i, text)) for i, (name, text) in enumerate(make_site(6, seed=9))]
+    learned = learn_site(pages[1:], "example.com", base=bundled)
+    patterns = [p.params["pattern"] for p in learned.proposals if p.kind == "capture"]
+    assert any("(?P<source>" in p and "https?://" in p for p in patterns), patterns
+    assert not any(s in p for p in patterns for s in sources)
+    rules = ruleset_with(bundled, learned_rule_file(learned))
+    result = clean_text(pages[0][1], rules, url="http://example.com/")
+    assert "驱动之家" not in result.text and result.text.startswith(title_of(0))

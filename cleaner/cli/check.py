@@ -93,7 +93,8 @@ def collect(paths: tuple[Path, ...], config_file: Path | None, rule_dirs: tuple[
 def inspect(target: Target) -> Inspection:
     """Read and clean one file (never raises for a bad input: the error is in the result)."""
     try:
-        decoded = read_input(target.path, max_bytes=target.config.max_size)
+        # No mojibake repair: fix writes the text back, and must change only what rules remove.
+        decoded = read_input(target.path, max_bytes=target.config.max_size, repair=False)
     except InputError as exc:
         return Inspection(target.path, error=str(exc))
     if SKIP_MARKER in decoded.text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import math
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .charsets import (
     CHINESE,
@@ -21,6 +21,7 @@ from .charsets import (
 )
 from .errors import InputError
 from .mixed import MIXED, decode_by_line
+from .mojibake import repair_mojibake
 from .sniff import looks_like_html, sniff_declared_charset
 
 __all__ = ["Decoded", "decode_bytes", "looks_like_html", "sniff_declared_charset"]
@@ -61,10 +62,24 @@ class Decoded:
     bom: bool
     replaced: int
     parts: tuple[str, ...] = ()
+    repaired: int = 0  # mojibake layers undone (UTF-8 or GBK read as Latin-1 and saved as UTF-8)
 
 
-def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
-    """Decode a document: BOM, then UTF-8, then the declared charset, then detection."""
+def decode_bytes(data: bytes, *, declared: str | None = None, repair: bool = True) -> Decoded:
+    """Decode a document: BOM, then UTF-8, then the declared charset, then detection.
+
+    With `repair`, UTF-8 text that is mojibake (its bytes once read as Latin-1 or Windows-1252
+    and saved again) is turned back into what was meant; see mojibake.py for how cautiously.
+    """
+    decoded = _decode(data, declared)
+    if repair and decoded.encoding == "utf-8":
+        text, layers = repair_mojibake(decoded.text)
+        if layers:
+            return replace(decoded, text=text, repaired=layers)
+    return decoded
+
+
+def _decode(data: bytes, declared: str | None) -> Decoded:
     if not data:
         return Decoded("", "utf-8", False, 0)
     for bom, encoding in _BOMS:

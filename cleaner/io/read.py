@@ -18,8 +18,11 @@ _CHUNK = 1 << 16
 _SNIFF = 4096
 
 
-def read_input(path: Path, *, max_bytes: int) -> Decoded:
-    """Read, decompress (gzip/zstd, by content) and decode a file of at most max_bytes."""
+def read_input(path: Path, *, max_bytes: int, repair: bool = True) -> Decoded:
+    """Read, decompress (gzip/zstd, by content) and decode a file of at most max_bytes.
+
+    `repair`: undo mojibake (off for files rewritten in place, which must keep their text).
+    """
     try:
         with open(path, "rb") as handle:
             size = _size_of(handle)
@@ -32,7 +35,7 @@ def read_input(path: Path, *, max_bytes: int) -> Decoded:
     except OSError as exc:
         # The OSError text would repeat the path, which the CLI prints itself.
         raise InputError(f"cannot read: {exc.strerror or exc}") from exc
-    return decode_payload(raw, max_bytes=max_bytes)
+    return decode_payload(raw, max_bytes=max_bytes, repair=repair)
 
 
 def read_stdin(stream: BinaryIO | io.TextIOBase, max_bytes: int) -> Decoded:
@@ -45,7 +48,7 @@ def read_stdin(stream: BinaryIO | io.TextIOBase, max_bytes: int) -> Decoded:
     return decode_payload(raw, max_bytes=max_bytes)
 
 
-def decode_payload(raw: bytes, *, max_bytes: int) -> Decoded:
+def decode_payload(raw: bytes, *, max_bytes: int, repair: bool = True) -> Decoded:
     """Decompress raw bytes if they are gzip or zstd, then decode them to text."""
     if raw.startswith(_GZIP_MAGIC):
         raw = _gunzip(raw, max_bytes)
@@ -55,7 +58,7 @@ def decode_payload(raw: bytes, *, max_bytes: int) -> Decoded:
     # Only markup is trusted to declare its charset: plain text that merely mentions
     # "charset=" is not a declaration. Latin-1 maps bytes 1:1, enough to see the tags.
     declared = sniff_declared_charset(head) if looks_like_html(head.decode("latin-1")) else None
-    return decode_bytes(raw, declared=declared)
+    return decode_bytes(raw, declared=declared, repair=repair)
 
 
 def format_size(n: int) -> str:

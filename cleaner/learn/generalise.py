@@ -56,6 +56,8 @@ def line_pattern(folded: str) -> str:
 
 _FIELD_OF_LABEL = [(field, re.compile(rf"(?i)^(?:{labels})$")) for field, labels in LABELS.items()]
 VALUE = r"[^\s|:,()\[\]【】]{1,24}"
+TAIL_VALUE = r"[^\s|:,()\[\]【】]{2,24}"
+_TAIL_WORD = re.compile(r"\s+[^\s|:,()\[\]【】]{2,24}")
 DATE_GROUP = r"\d{2,4}(?:\s*(?:-|/|\.|年|月|日|:)\s*\d{1,2})+日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
 
 
@@ -67,8 +69,13 @@ def field_of(label: str) -> str:
     return "x_fact"
 
 
-def capture_pattern(folded: str) -> tuple[str, dict[str, str]] | None:
-    """A capture pattern for a folded metadata line and the fields it captures from that line."""
+def capture_pattern(folded: str, *, loose: bool = False) -> tuple[str, dict[str, str]] | None:
+    """A capture pattern for a folded metadata line and the fields it captures from that line.
+
+    `loose`: an unlabelled word that ends the line after its facts ("http://site 2012年01月12日
+    17:06 驱动之家") becomes a source group instead of a literal; the learner asks for evidence
+    that it varies (different words on different pages) before it uses the loose pattern.
+    """
     text = folded.strip()
     out: list[str] = []
     fields: dict[str, str] = {}
@@ -93,7 +100,14 @@ def capture_pattern(folded: str) -> tuple[str, dict[str, str]] | None:
             else:
                 out.append(VALUE)
         last = m.end()
-    out.append(_gap(text[last:]))
+    tail = text[last:]
+    if loose and last and "source" not in fields and _TAIL_WORD.fullmatch(tail):
+        out.append(r"\s*" + f"(?P<source>{TAIL_VALUE})")
+        fields["source"] = tail.strip()
+    elif loose:
+        return None  # nothing to loosen: the exact pattern is the one
+    else:
+        out.append(_gap(tail))
     if not fields:
         return None
     pattern = "".join(out)

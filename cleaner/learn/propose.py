@@ -13,6 +13,7 @@ from typing import Callable, Sequence
 
 from .furniture import GENERIC, generic_kind, is_metadata_line
 from .generalise import capture_pattern, line_pattern, literal_pattern
+from ..fold import fold
 from .lines import SitePage
 from .model import LearnOptions, Proposal
 from .zones import Zone, content_length, is_headline
@@ -24,7 +25,8 @@ _MENU_SPLIT = re.compile(r"\s*[\s|·]\s*")
 MENU_MIN_ITEMS, MENU_ITEM_MAX = 4, 5  # "民生 突发 社区 监督": a menu, not a title
 TITLE_SAFE_PAGES, TITLE_SAFE_SHARE = 5, 0.8  # ... unless on this share of at least this many pages
 # Generic furniture inside the article area goes by its generic pattern, whatever its wording.
-GENERIC_DROP = ("breadcrumb", "menu", "bullet", "caption", "notice", "editor", "share", "tools", "comments", "prev-next", "copyright")
+GENERIC_DROP = ("breadcrumb", "menu", "bullet", "caption", "notice", "editor", "share", "tools", "comments", "prev-next", "copyright",
+                "tags")
 
 
 @dataclass
@@ -167,6 +169,7 @@ def propose_captures(view: SiteView, regions: Sequence[tuple[int, int]]) -> list
             pattern, fields = found
             shapes.setdefault(pattern, set()).add(pi)
             samples.setdefault(pattern, []).append((page.lines[li], fields))
+    _loosen(view, shapes, samples)
     proposals = []
     for pattern, where in sorted(shapes.items(), key=lambda item: -len(item[1])):
         if len(where) < view.options.min_support:
@@ -179,3 +182,24 @@ def propose_captures(view: SiteView, regions: Sequence[tuple[int, int]]) -> list
             confidence=len(where) / view.n, remove=[s for s, _f in samples[pattern][: view.options.max_examples]],
         ))
     return proposals
+
+
+def _loosen(view: SiteView, shapes: dict[str, set[int]], samples: dict[str, list[tuple[str, dict[str, str]]]]) -> None:
+    """Bylines too rare in their exact shape that differ only in a last unlabelled word (the source):
+    one loose shape, when it is on enough pages and that word takes different values there."""
+    loose: dict[str, set[int]] = {}
+    loose_samples: dict[str, list[tuple[str, dict[str, str]]]] = {}
+    rare = [p for p, where in shapes.items() if len(where) < view.options.min_support]
+    for pattern in rare:
+        for line, _fields in samples[pattern]:
+            found = capture_pattern(fold(line), loose=True)
+            if found is None:
+                continue
+            loose.setdefault(found[0], set()).update(shapes[pattern])
+            loose_samples.setdefault(found[0], []).append((line, found[1]))
+            break
+    for pattern, where in loose.items():
+        values = {fields["source"] for _line, fields in loose_samples[pattern]}
+        if len(where) >= view.options.min_support and len(values) >= 2 and pattern not in shapes:
+            shapes[pattern] = where
+            samples[pattern] = loose_samples[pattern]
