@@ -108,6 +108,19 @@ def test_explain_marks_removals_with_rule_ids():
     assert kept and kept[0].split()[1] != "-"
 
 
+def test_explain_says_how_the_bytes_were_read(tmp_path):
+    r = invoke("explain", str(SEED))
+    assert "# read as: utf-8\n" in r.stdout
+    body = SEED.read_text(encoding="utf-8")
+    mojibake = tmp_path / "mojibake.txt"
+    mojibake.write_bytes(body.encode("utf-8").decode("latin-1").encode("utf-8"))
+    r = invoke("explain", str(mojibake))
+    assert "# read as: utf-8; mojibake repaired (1 layer undone)" in r.stdout and "宿迁“三位一体”打防网络犯罪" in r.stdout
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes(SEED.read_bytes() + "另一来源的段落，编码不同，这一行是用国标码写的。\n".encode("gbk"))
+    assert "# read as: mixed (utf-8, gb18030, line by line)" in invoke("explain", str(mixed)).stdout
+
+
 def test_rules_check_bundled_passes():
     r = invoke("rules", "check")
     assert r.exit_code == 0 and "0 problems" in r.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..document import clean_document
-from ..io import InputError, read_input
+from ..io import Decoded, InputError, read_input
 from ..result import Removal, Result
 from .common import EXIT_FOUND, load_rules, no_default_option, rules_option, url_option
 
@@ -29,10 +29,23 @@ def explain(path, rule_dirs, no_default_rules, url, kind, only_removed):
         sys.exit(EXIT_FOUND)
     result = clean_document(decoded.text, rules, url=url, kind=kind)
     click.echo(f"# {path}: site {result.site or '(none)'}; packs {', '.join(result.packs) or '(none)'}")
+    click.echo(f"# read as: {_reading(decoded)}")
     for key, value in result.metadata.items():
         click.echo(f"# {key}: {value}")
     for line in explain_lines(result.extracted or decoded.text, result, only_removed=only_removed):
         click.echo(line)
+
+
+def _reading(decoded: Decoded) -> str:
+    """How the file's bytes were read: the encoding, and what decoding had to mend."""
+    what = f"{decoded.encoding} ({', '.join(decoded.parts)}, line by line)" if decoded.parts else decoded.encoding
+    if decoded.bom:
+        what += " with BOM"
+    if decoded.repaired:
+        what += f"; mojibake repaired ({decoded.repaired} layer{'s' * (decoded.repaired != 1)} undone)"
+    if decoded.replaced:
+        what += f"; {decoded.replaced} undecodable byte{'s' * (decoded.replaced != 1)} replaced by U+FFFD"
+    return what
 
 
 def explain_lines(text: str, result: Result, *, only_removed: bool = False) -> list[str]:
