@@ -12,6 +12,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..html import extract_html, validate_selector
 from ..html.blocks import PageBlocks, flatten
+from ..html.nesting import limit_nesting
 from .model import LearnOptions
 
 _TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,40}$")  # class/id tokens usable in a selector as they are
@@ -34,7 +35,7 @@ class HtmlPage:
     @classmethod
     def parse(cls, name: str, html: str) -> HtmlPage:
         """Parse and flatten one page."""
-        tree = LexborHTMLParser(html)
+        tree = LexborHTMLParser(limit_nesting(html)[0])  # a page nested 100,000 deep must not stall learning
         root = tree.body or tree.root
         blocks = flatten(root) if root is not None else PageBlocks([], [], [])
         return cls(name, html, tree, blocks)
