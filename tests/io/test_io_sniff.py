@@ -75,3 +75,19 @@ def test_looks_like_html(text: str) -> None:
 )
 def test_does_not_look_like_html(text: str) -> None:
     assert not looks_like_html(text)
+
+
+def test_long_leading_whitespace_costs_no_memory() -> None:
+    # A repeated regex group over 10 million blank lines once took 1.2 GB to sniff.
+    import tracemalloc
+
+    from cleaner.io import looks_like_html
+
+    tracemalloc.start()
+    try:
+        assert not looks_like_html("\n" * 1_000_000 + "plain text")
+        assert looks_like_html("\n" * 1_000_000 + "<!DOCTYPE html><html><body>x</body></html>")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5_000_000
