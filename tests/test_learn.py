@@ -216,3 +216,12 @@ def test_byline_ending_in_a_varying_source_word_is_one_loose_capture(bundled):
     rules = ruleset_with(bundled, learned_rule_file(learned))
     result = clean_text(pages[0][1], rules, url="http://example.com/")
     assert "驱动之家" not in result.text and result.text.startswith(title_of(0))
+
+
+def test_generic_shapes_do_not_backtrack_on_hostile_lines():
+    # With Python's re, ten spaced tool words and a word that ends the match took minutes.
+    from cleaner.learn.furniture import generic_kind, is_metadata_line
+
+    assert generic_kind(("打印" + " " * 8) * 200 + "正文。") is None
+    assert generic_kind("·" + "字" * 200_000) is None
+    assert is_metadata_line("来源: 某某 " * 15)  # fifteen facts in a row: still one byline

@@ -1,13 +1,15 @@
 """Generic furniture and metadata shapes: what a line can be recognised as without other pages.
 
-The patterns are RE2-compatible (they may go into rule files as they are) and run here with
-Python's re on folded lines. They are deliberately narrow: a line seen on one page only becomes
+The patterns are RE2 (they may go into rule files as they are) and run here with RE2 too: the
+lines come from pages, and with Python's re a line of ten spaced tool words made the "tools"
+shape backtrack for minutes. They are deliberately narrow: a line seen on one page only becomes
 a rule only when it matches one of them.
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+import re2
 
 DATE = r"(?:\d{4}\s*(?:-|/|\.|年)\s*\d{1,2}\s*(?:-|/|\.|月)\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}/\d{1,2})"
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -25,7 +27,7 @@ _LABEL_ANY = "|".join(LABELS.values())
 _VALUE = r"[^\s|:]{1,24}(?:\s[^\s|:]{1,12})?"
 _FACT = (rf"(?:(?:{_LABEL_ANY})\s*[:：]\s*(?:{DATETIME}|{_VALUE})|(?:{_LABEL_ANY})?\s*(?:{DATETIME})"
          rf"|(?:本报|本報|特约|特約)?(?:记者|記者|通讯员|通訊員)\s*{_VALUE})")
-METADATA_LINE = re.compile(
+METADATA_LINE = re2.compile(
     rf"(?i)^[\s(\[【（]*{_FACT}(?:[\s|/·•,，)\]】）(\[【（]*(?:{_FACT}|[^\s]{{1,8}}网|\d+\s*人参与|(?:点击|浏览|阅读|評論|评论)\S{{0,4}}\s*\d*))*[\s)\]】）]*$"
 )
 
@@ -57,8 +59,8 @@ GENERIC = {
     "tags": r"(?i)^\s*[\[【(]?\s*(?:关键字|關鍵字|关键词|關鍵詞|标签|標籤|tags?)\s*[:：]|^\s*(?:[^\s、]{1,12}\s+、\s+){4,}[^\s、]{1,12}\s*$",
     "notice": r"^.{0,12}(?:凡本网注明|凡本網注明|转载请注明|轉載請註明|未经.{0,12}授权.{0,24}不得|未經.{0,12}授權.{0,24}不得|免责声明|免責聲明)",
 }
-GENERIC_RE = {name: re.compile(source) for name, source in GENERIC.items()}
-DATE_RE = re.compile(DATE)
+GENERIC_RE = {name: re2.compile(source) for name, source in GENERIC.items()}
+DATE_RE = re2.compile(DATE)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -76,7 +78,7 @@ def is_generic_furniture(folded: str) -> bool:
 
 
 # One publication fact inside a line: a (labelled) date, or a labelled value.
-FACT_RE = re.compile(
+FACT_RE = re2.compile(
     rf"(?i)(?P<link>https?://[^\s]+)|(?P<label>{_LABEL_ANY})?(?P<sep>\s*[:：]\s*)?(?P<date>{DATETIME})"
     rf"|(?P<label2>{_LABEL_ANY})(?P<sep2>\s*[:：]\s*)(?P<value>[^\s|:,()\[\]【】（）]{{1,24}})"
 )
