@@ -7,23 +7,33 @@ from typing import Iterable
 
 from .fold import _STRIP, fold  # _STRIP: what strip_line strips
 from .kinds import KINDS
+from .main_content import main_block
 from .page import Page
 from .result import Result
 from .ruleset.model import Rule
 from .ruleset.ruleset import Plan, RuleSet
 
 _EDIT_KINDS = frozenset({"strip-span", "replace"})
+# What main-content selection removes is credited to this rule (files switch it on, not define it).
+MAIN_CONTENT_RULE = Rule("text/main-content", "main-content",
+                         "Outside the article's run of prose: menus, link lists, teasers, footers.", {})
 _SENTENCE_END = tuple("。！？!?；;…")
 TITLE_MAX_CHARS = 120
 
 
-def clean_text(text: str, rules: RuleSet, *, url: str | None = None) -> Result:
-    """Clean one page of scraped text with the rules that apply to it."""
+def clean_text(text: str, rules: RuleSet, *, url: str | None = None, main_content: bool = True) -> Result:
+    """Clean one page of scraped text with the rules that apply to it.
+
+    main_content=False applies the rules only, even where a file asks for main-content selection
+    (check and fix report what rules find).
+    """
     folded = fold(text)  # once: claiming the page and every rule read the same folded view
     page = Page(text, folded)
     # The claim reads the page as it came; Page turns \r\n into \n, so share its UTF-8 only without.
     plan = rules.plan_for(text, url, folded=folded if "\r" in text else page.folded_bytes())
     run_plan(page, plan)
+    if main_content and plan.main_content:
+        keep_main_content(page, site=plan.site is not None)
     return finish(page, plan, url)
 
 
@@ -53,6 +63,26 @@ def run_plan(page: Page, plan: Plan) -> None:
 def apply_rule(page: Page, rule: Rule) -> None:
     """Apply a single rule (used by rule examples)."""
     KINDS[rule.kind].apply(page, rule)
+
+
+def keep_main_content(page: Page, *, site: bool = False) -> None:
+    """Drop the live lines outside the article's run of prose, all but the headline above it."""
+    view = [line.strip() if alive else "" for line, alive in zip(page.lines, page.alive)]
+    block = main_block(view)
+    if block is None:
+        return
+    start, end = block
+    # The headline. A site file's rules have cut the header, so the first line left is the one;
+    # without a site file menus come first: the nearest line above the article that reads like one.
+    if site:
+        title = next((i for i in range(start) if view[i]), None)
+        if title is not None and guess_title(view[title]) is None:
+            title = None
+    else:
+        title = next((i for i in range(start - 1, -1, -1) if view[i] and guess_title(view[i])), None)
+    for idx in range(len(view)):
+        if view[idx] and not start <= idx < end and idx != title:
+            page.drop(idx, MAIN_CONTENT_RULE)
 
 
 def finish(page: Page, plan: Plan, url: str | None) -> Result:

@@ -53,7 +53,7 @@ def plain(text: str, rules: RuleSet):
     ruleset.Plan.candidates, Page.__init__ = every_rule, without_hits
     try:
         page = Page(text)
-        from cleaner.engine import finish, run_plan
+        from cleaner.engine import finish, keep_main_content, run_plan
 
         plan = rules.plan_for(text)
         page.hits = None
@@ -63,6 +63,8 @@ def plain(text: str, rules: RuleSet):
             run_plan(page, plan)
         finally:
             ruleset.Plan.scan = saved_scan
+        if plan.main_content:
+            keep_main_content(page, site=plan.site is not None)
         return finish(page, plan, None)
     finally:
         ruleset.Plan.candidates, Page.__init__ = saved_candidates, saved_init

@@ -101,7 +101,8 @@ def inspect(target: Target) -> Inspection:
         return Inspection(target.path, decoded)
     if looks_like_html(decoded.text):
         return Inspection(target.path, decoded, note=_HTML_NOTE)
-    return Inspection(target.path, decoded, clean_text(decoded.text, target.rules))
+    # Findings are what rules find: main-content selection would flag the short lines of clean articles.
+    return Inspection(target.path, decoded, clean_text(decoded.text, target.rules, main_content=False))
 
 
 def message(r: Removal) -> str:

@@ -105,7 +105,7 @@ def validate(learned: LearnedSite, view: SiteView, base: RuleSet) -> None:
         removed: dict[str, list[tuple[int, str, dict[str, str] | None]]] = {}
         for pi, page in enumerate(view.pages):
             protected = _protected(view, pi)
-            result = clean_text("\n".join(page.lines), rules, url=f"http://{learned.site}/")
+            result = clean_text("\n".join(page.lines), rules, url=f"http://{learned.site}/", main_content=False)
             for r in result.removals:
                 acted.setdefault(r.rule, set()).add(pi)
                 removed.setdefault(r.rule, []).append((pi, r.text, r.captured))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import RuleError, RuleFile, RuleFileErrors
-from .schema import FILE_KEYS, HTML_KEYS, ID_RE, TITLE_POLICIES, Checker, _selector_problem, check_match, check_rule
+from .schema import FILE_KEYS, HTML_KEYS, ID_RE, TEXT_KEYS, TITLE_POLICIES, Checker, _selector_problem, check_match, check_rule
 from .yamlsrc import LocDict, LocList, YamlError, load_located, type_name
 
 # A rule file is input too: bound its size before parsing it.
@@ -69,6 +69,15 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
         title = c.text(meta, "title", 'in "metadata"') or title
         if title not in TITLE_POLICIES:
             c.error(meta.line_of("title"), f'"title" in "metadata" must be one of: {", ".join(TITLE_POLICIES)}')
+    main_content = None
+    text_block = c.mapping(data, "text", "at the top")
+    if text_block is not None:
+        c.keys(text_block, TEXT_KEYS, 'in "text"')
+        if "main-content" in text_block:
+            main_content = text_block["main-content"]
+            if not isinstance(main_content, bool):
+                c.error(text_block.line_of("main-content"), f'"main-content" in "text" must be true or false, not {type_name(main_content)}')
+                main_content = None
     html = {}
     html_block = c.mapping(data, "html", "at the top")
     if html_block is not None:
@@ -93,4 +102,4 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
             rules.append(rule)
     if c.errors:
         raise RuleFileErrors(c.errors)
-    return RuleFile(name, pack is not None, path, description, extends, disable, match, title, html, tuple(rules))
+    return RuleFile(name, pack is not None, path, description, extends, disable, match, title, html, tuple(rules), main_content)

@@ -84,3 +84,4 @@ class RuleFile:
     title: str = "first-line"
     html: dict[str, str] = field(default_factory=dict)  # body/title/date/author selectors
     rules: tuple[Rule, ...] = ()
+    main_content: bool | None = None  # text: keep only the article's run of prose (None: as the packs say)

@@ -25,6 +25,7 @@ class Plan:
     rules: tuple[Rule, ...]
     title: str = "first-line"
     html: dict[str, str] = field(default_factory=dict)
+    main_content: bool = False  # scraped text: drop what lies outside the article's run of prose
 
     def __post_init__(self) -> None:
         self.text_rules = tuple(r for r in self.rules if r.kind not in HTML_KINDS)
@@ -179,7 +180,8 @@ class RuleSet:
     def _build_plan(self, site: RuleFile | None, key: str | None) -> Plan:
         if site is not None:
             packs, rules = self._resolved[site.name]
-            return Plan(site.name, packs, _by_phase(rules), site.title, dict(site.html))
+            main_content = site.main_content if site.main_content is not None else self._packs_say_main_content(packs)
+            return Plan(site.name, packs, _by_phase(rules), site.title, dict(site.html), main_content)
         if not key:
             return Plan(None, (), ())
         packs, rules = [], []
@@ -187,7 +189,13 @@ class RuleSet:
             sub_packs, sub_rules = self._resolved[name]
             packs.extend(sub_packs + (name,))
             rules.extend(sub_rules)
-        return Plan(None, tuple(dict.fromkeys(packs)), _by_phase(rules))
+        unique = tuple(dict.fromkeys(packs))
+        return Plan(None, unique, _by_phase(rules), main_content=self._packs_say_main_content(unique))
+
+    def _packs_say_main_content(self, packs: Iterable[str]) -> bool:
+        """Whether a pack in force asks for main-content selection (and none turns it off)."""
+        said = [self.files[p].main_content for p in packs if p in self.files and self.files[p].main_content is not None]
+        return bool(said) and all(said)
 
     def rules(self) -> list[Rule]:
         """Every rule of every file (each once, in its own file)."""

@@ -10,7 +10,8 @@ from ..patterns import PatternError, compile_pattern
 from .model import Examples, Match, Rule, RuleError
 from .yamlsrc import LocDict, LocList, type_name
 
-FILE_KEYS = ("site", "pack", "description", "extends", "disable", "match", "metadata", "html", "rules")
+FILE_KEYS = ("site", "pack", "description", "extends", "disable", "match", "metadata", "text", "html", "rules")
+TEXT_KEYS = ("main-content",)
 MATCH_KEYS = ("hosts", "urls", "fingerprints", "min_fingerprints")
 RULE_KEYS = ("id", "kind", "description", "examples", "within")
 EXAMPLE_KEYS = ("remove", "keep", "rewrite", "capture")

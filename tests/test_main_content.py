@@ -1,0 +1,90 @@
+"""Main-content selection on scraped text: the article's run of prose and its headline stay."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner import RuleSet, clean_text
+from cleaner.cli.main import main
+from cleaner.main_content import MIN_ARTICLE, main_block, prose_words
+from cleaner.ruleset.loader import parse_rule_file
+from cleaner.ruleset.model import RuleFileErrors
+
+PROSE = [
+    "国际在线消息：为切实提升网络社会治理能力，宿迁公安局在今年的专项行动中成效显著，受到各方好评。",
+    "据介绍，宿迁公安局先后组织开展了多轮集中打击行动，共破获各类网络犯罪案件一百余起，抓获嫌疑人两百余名。",
+    "下一步，宿迁公安局将继续保持高压态势，持续深化打防管控，切实维护人民群众的合法权益和社会稳定。",
+]
+MENU = ["首页", "新闻", "体育", "财经", "娱乐", "科技", "登录 | 注册"]
+FOOTER = ["关于我们", "联系我们", "广告服务", "网站地图", "京ICP备12345678号"]
+TITLE = "宿迁“三位一体”打防网络犯罪"
+
+
+def page(*parts: list[str]) -> str:
+    return "\n".join(line for part in parts for line in part) + "\n"
+
+
+def test_prose_lines_score_their_words_and_others_nothing():
+    assert prose_words(PROSE[0]) > 40
+    assert prose_words("首页") == 0 and prose_words("热点新闻排行榜第一名第二名第三名第四名第五名第六名") == 0  # no punctuation
+    assert prose_words("The council voted on Tuesday to turn the old rail yard into a public park, ending a debate that lasted a decade.") >= 20
+    assert prose_words("Home | News | Sport | Business | Culture | Travel | Weather | Video") == 0
+
+
+def test_menus_and_footers_go_the_headline_and_the_article_stay(bundled: RuleSet):
+    result = clean_text(page(MENU, [TITLE], PROSE, FOOTER), bundled)
+    assert result.text == "\n\n".join([TITLE, *PROSE]) + "\n"
+    removed = [r for r in result.removals if r.rule == "text/main-content"]
+    assert [r.text for r in removed] == MENU + FOOTER and {r.kind for r in removed} == {"main-content"}
+    assert result.metadata["title"] == TITLE
+
+
+def test_a_subheading_between_paragraphs_stays(bundled: RuleSet):
+    text = page(MENU, [TITLE], PROSE[:2], ["专项行动"], PROSE[2:], FOOTER)
+    assert "专项行动" in clean_text(text, bundled).text
+
+
+def test_a_page_without_an_article_is_left_alone():
+    assert main_block(MENU + FOOTER) is None
+    assert main_block(["短短的一句话，没有多少字。"]) is None  # prose, but less than MIN_ARTICLE words
+    assert MIN_ARTICLE > len("短短的一句话没有多少字")
+
+
+def test_output_is_stable_under_a_second_cleaning(bundled: RuleSet):
+    once = clean_text(page(MENU, [TITLE], PROSE, FOOTER), bundled).text
+    assert clean_text(once, bundled).text == once
+
+
+def test_a_site_file_can_switch_it_off(bundled: RuleSet, tmp_path):
+    site = tmp_path / "example.com.yaml"
+    site.write_text(
+        "site: example.com\ndescription: Example.\nextends: [zh-news]\nmatch: {hosts: [example.com]}\n"
+        "text:\n  main-content: false\nrules: []\n", encoding="utf-8")
+    rules = RuleSet.load([tmp_path])
+    text = page(MENU, [TITLE], PROSE, FOOTER)
+    assert rules.plan_for(text, "https://example.com/a").main_content is False
+    assert "关于我们" in clean_text(text, rules, url="https://example.com/a").text
+    assert "关于我们" not in clean_text(text, rules).text  # without the URL the zh-news fallback applies
+
+
+def test_rules_only_when_asked(bundled: RuleSet):
+    text = page(MENU, [TITLE], PROSE, FOOTER)
+    assert not any(r.rule == "text/main-content" for r in clean_text(text, bundled, main_content=False).removals)
+
+
+def test_check_reports_rule_findings_only(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_text(page(MENU, [TITLE], PROSE, FOOTER), encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", str(path)])
+    assert r.exit_code == 0 and "main-content" not in r.output
+
+
+@pytest.mark.parametrize("value,message", [
+    ("yes please", '"main-content" in "text" must be true or false, not a string'),
+    ("1", '"main-content" in "text" must be true or false, not a number'),
+])
+def test_the_text_section_is_validated(value: str, message: str):
+    with pytest.raises(RuleFileErrors) as info:
+        parse_rule_file(f"pack: p\ndescription: P.\ntext:\n  main-content: {value}\n  other: 1\n", "p.yaml")
+    errors = [str(e) for e in info.value.errors]
+    assert errors == [f'p.yaml:5: unknown key "other" in "text"; expected one of: main-content', f"p.yaml:4: {message}"]
