@@ -1,0 +1,95 @@
+"""Quality on scraped text: pages of the shared corpora rendered as a crawler would, then cleaned.
+
+Usage: .venv/bin/python bench/text_quality.py [--corpus NAME ...] [--limit N]
+
+Every page's HTML is rendered to seed-like scraped text with the shared scrape_text.py (nothing
+removed), then cleaned with the bundled rules only, with and without main-content selection. No
+rule file names a host of these corpora: the zh-news and en-news packs apply as fallbacks.
+Trafilatura (favor_precision) on the page's HTML is the peer: it sees the markup the text lost.
+Outputs are scored by the shared scorer, run as a subprocess.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from cleaner import RuleSet, clean_text  # noqa: E402
+from cleaner.io import decode_bytes, sniff_declared_charset  # noqa: E402
+
+CORPORA = Path("/work/shared/corpora")
+TOOLS = Path("/work/shared/tools")
+DEFAULT_CORPORA = ("daniel_zh_dev", "cwced_zh", "scrapinghub_aeb")
+
+
+def load(corpus: str, limit: int | None) -> list[tuple[dict, str]]:
+    """(manifest row, decoded HTML) of a corpus's pages."""
+    pages = []
+    for line in open(CORPORA / corpus / "manifest.jsonl", encoding="utf-8"):
+        row = json.loads(line)
+        path = CORPORA / row["html_path"]
+        if not path.exists():
+            path = CORPORA / corpus / row["html_path"]
+        data = path.read_bytes()
+        data = gzip.decompress(data) if path.suffix == ".gz" else data
+        pages.append((row, decode_bytes(data, declared=sniff_declared_charset(data[:4096])).text))
+        if limit and len(pages) >= limit:
+            break
+    return pages
+
+
+def score(rows: list[dict], outputs: dict[str, str], folder: Path) -> tuple[float, float, float]:
+    """P, R, F1 from the shared scorer on exactly these pages."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for row in rows:
+        (folder / f"{row['id']}.txt").write_text(outputs[row["id"]], encoding="utf-8")
+    manifest = folder / "manifest.jsonl"
+    manifest.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(TOOLS / "score.py"), str(manifest), str(folder)],
+                         capture_output=True, text=True, check=True).stdout
+    fields = dict(part.split("=") for part in out.split() if "=" in part)
+    return float(fields["P"]), float(fields["R"]), float(fields["F1"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", action="append", help="corpus folder name (repeatable)")
+    parser.add_argument("--limit", type=int, help="first N pages of each corpus")
+    args = parser.parse_args(argv)
+    spec = importlib.util.spec_from_file_location("scrape_text", TOOLS / "scrape_text.py")
+    scrape = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scrape)  # type: ignore[union-attr]
+    import trafilatura
+
+    rules = RuleSet.load()
+    print("| corpus | pages | system | P | R | F1 |\n|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory(prefix="text-quality-") as tmp:
+        for corpus in args.corpus or DEFAULT_CORPORA:
+            pages = load(corpus, args.limit)
+            rows = [row for row, _html in pages]
+            texts = {row["id"]: scrape.render(html) for row, html in pages}
+            systems = {
+                "scraped text, not cleaned": lambda pid: texts[pid],
+                "cleaner, rules only": lambda pid: clean_text(texts[pid], rules, main_content=False).text,
+                "cleaner (rules + main content)": lambda pid: clean_text(texts[pid], rules).text,
+            }
+            outputs = {name: {pid: run(pid) for pid in texts} for name, run in systems.items()}
+            html = {row["id"]: page for row, page in pages}
+            outputs["trafilatura favor_precision, on the HTML"] = {
+                pid: trafilatura.extract(page, favor_precision=True) or "" for pid, page in html.items()}
+            for n, (name, out) in enumerate(outputs.items()):
+                p, r, f1 = score(rows, out, Path(tmp) / corpus / str(n))
+                print(f"| {corpus} | {len(rows)} | {name} | {p:.3f} | {r:.3f} | {f1:.3f} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
