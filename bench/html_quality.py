@@ -22,6 +22,8 @@ from typing import Callable
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from cleaner.io.decode import decode_bytes, sniff_declared_charset  # noqa: E402
+
 CORPORA_ROOT = Path("/work/shared/corpora")
 SCORER = Path("/work/shared/tools/score.py")
 RESULTS = REPO / "bench" / "results"
@@ -29,54 +31,9 @@ DEFAULT_CORPORA = ("scrapinghub_aeb", "cwced_zh", "daniel_zh_dev")
 BASELINE = "trafilatura-precision"
 
 
-def _local_decode(data: bytes, declared: str | None) -> str:
-    """Fallback decoder used only while cleaner.io.decode does not exist."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    candidates = []
-    if declared:
-        # GB2312/GBK pages routinely use characters only their superset GB18030 has.
-        candidates.append("gb18030" if declared.lower() in {"gb2312", "gbk", "x-gbk"} else declared)
-    candidates.append("gb18030")
-    for encoding in candidates:
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    for encoding in candidates:
-        # A page with a handful of bad bytes is damaged, not in another encoding.
-        try:
-            text = data.decode(encoding, errors="replace")
-        except LookupError:
-            continue
-        if text.count("\ufffd") * 1000 < len(text):
-            return text
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    return str(best) if best is not None else data.decode("utf-8", errors="replace")
-
-
-def _decoder() -> tuple[Callable[[bytes, str | None], str], str]:
-    """Prefer the project's decoder; fall back to the local one."""
-    try:
-        from cleaner.io.decode import decode_bytes, sniff_declared_charset
-    except ImportError:
-        return _local_decode, "bench fallback"
-
-    def decode(data: bytes, declared: str | None) -> str:
-        declared = declared or sniff_declared_charset(data)
-        result = decode_bytes(data, declared=declared)
-        # Accept a str, a (text, encoding) pair or an object with .text.
-        if isinstance(result, str):
-            return result
-        if isinstance(result, tuple):
-            return result[0]
-        return result.text
-
-    return decode, "cleaner.io.decode"
+def decode(data: bytes, declared: str | None) -> str:
+    """The page's text, decoded as the cleaner reads files (declared charset, then detection)."""
+    return decode_bytes(data, declared=declared or sniff_declared_charset(data)).text
 
 
 @dataclass
@@ -229,11 +186,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="corpus to run (repeatable; default: all three)")
     parser.add_argument("--limit", type=int, default=None, help="first N pages of each corpus")
     args = parser.parse_args(argv)
-    decode, decoder_name = _decoder()
     rows = []
     for corpus in args.corpus or DEFAULT_CORPORA:
         rows.extend(bench_corpus(corpus, args.limit, decode))
-    print(f"decoder: {decoder_name}; outputs in {RESULTS.relative_to(REPO)}/<corpus>/<system>/\n")
+    print(f"outputs in {RESULTS.relative_to(REPO)}/<corpus>/<system>/\n")
     print_table(rows)
     return 0
 
