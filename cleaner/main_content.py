@@ -2,11 +2,12 @@
 
 Scraped text of a page without a site file still carries menus, link lists, teasers and footers,
 mostly short lines without sentence punctuation, while the article is a run of long lines of
-prose. Each line scores its length in words (a CJK character counts as one) when it reads as
-prose, a penalty otherwise; the run with the highest sum (Kadane's maximum subarray) is the
-article. A short line inside it (a subheading, a caption) costs less than the prose around it
-brings, so it stays. Measured on scraped text of the development corpora: F1 0.48 -> 0.86
-(Chinese news), 0.88 -> 0.92 (Chinese portals), 0.67 -> 0.85 (English articles).
+prose. A prose line scores its length in words (a CJK character counts as one); the lines
+between two prose lines cost more the more of them there are in a row (5, 15, 30, 50, ... for
+1, 2, 3, 4 lines): a subheading or a caption inside the article costs less than the prose around
+it brings, while a list of a dozen links is a boundary. The run with the highest sum (Kadane's
+maximum subarray) is the article. Measured on scraped text of the development corpora: F1
+0.48 -> 0.93 (Chinese news), 0.87 -> 0.92 (Chinese portals), 0.67 -> 0.88 (English articles).
 
 It runs on every page that no site file claims, so lines are sieved by length first and only
 the few long ones are looked at in Python.
@@ -17,7 +18,7 @@ from itertools import accumulate
 from typing import Sequence
 
 PROSE_MIN_WORDS = 20  # a line shorter than this is not prose, whatever its punctuation
-PENALTY = 5.0  # what a line that is not prose costs: a menu item, a link, a teaser, a date
+PENALTY = 5.0  # the first line that is not prose in a row costs this, the n-th n times this
 MIN_ARTICLE = 40  # a best run worth less than this is no article: leave the page alone
 _PUNCTUATION = ("，", "。", ",", ". ", "；", "、")
 _SENTENCE_ENDS = frozenset("。！？!?.…”\"』」)）:：")
@@ -37,9 +38,9 @@ def prose_words(line: str) -> int:
 def main_block(lines: Sequence[str]) -> tuple[int, int] | None:
     """[start, end) of the run of stripped lines with the highest score; None when it is no article.
 
-    A prose line scores its words, any other non-blank line -PENALTY, a blank line nothing. The
-    best run starts and ends on prose, so only prose lines are visited; the lines between two of
-    them cost PENALTY each, counted from a running count of non-blank lines.
+    A prose line scores its words; g other non-blank lines in a row cost PENALTY * g(g+1)/2; a
+    blank line nothing. The best run starts and ends on prose, so only prose lines are visited;
+    the lines between two of them are counted from a running count of non-blank lines.
     """
     # Prose needs PROSE_MIN_WORDS words, so at least as many characters: a cheap first sieve.
     prose = [(i, w) for i, n in enumerate(map(len, lines)) if n >= PROSE_MIN_WORDS and (w := prose_words(lines[i]))]
@@ -49,7 +50,8 @@ def main_block(lines: Sequence[str]) -> tuple[int, int] | None:
     best, best_start, best_end = 0.0, 0, 0
     total, start, last = 0.0, prose[0][0], -1
     for i, words in prose:
-        gap = PENALTY * (nonblank[i] - nonblank[last + 1]) if last >= 0 else 0.0
+        between = nonblank[i] - nonblank[last + 1] if last >= 0 else 0
+        gap = PENALTY * between * (between + 1) / 2
         if total - gap < 0:
             total, start = 0.0, i
         else:
