@@ -9,7 +9,6 @@ scored by /work/shared/tools/score.py run as a subprocess, so the figures are th
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import subprocess
@@ -17,23 +16,16 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from cleaner.io.decode import decode_bytes, sniff_declared_charset  # noqa: E402
+from bench.corpora import CORPORA, TOOLS, html_of, manifest_rows  # noqa: E402
 
-CORPORA_ROOT = Path("/work/shared/corpora")
-SCORER = Path("/work/shared/tools/score.py")
+SCORER = TOOLS / "score.py"
 RESULTS = REPO / "bench" / "results"
 DEFAULT_CORPORA = ("scrapinghub_aeb", "cwced_zh", "daniel_zh_dev")
 BASELINE = "trafilatura-precision"
-
-
-def decode(data: bytes, declared: str | None) -> str:
-    """The page's text, decoded as the cleaner reads files (declared charset, then detection)."""
-    return decode_bytes(data, declared=declared or sniff_declared_charset(data)).text
 
 
 @dataclass
@@ -53,23 +45,13 @@ class Row:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def load_pages(corpus: str, limit: int | None, decode: Callable[[bytes, str | None], str]) -> list[Page]:
+def load_pages(corpus: str, limit: int | None) -> list[Page]:
     """Read and decode a corpus's pages (not timed)."""
-    folder = CORPORA_ROOT / corpus
     pages = []
-    with open(folder / "manifest.jsonl", encoding="utf-8") as fh:
-        for line in fh:
-            row = json.loads(line)
-            # Manifests give paths relative to the corpora root (they start with the folder name).
-            path = CORPORA_ROOT / row["html_path"]
-            if not path.exists():
-                path = folder / row["html_path"]
-            data = path.read_bytes()
-            if path.suffix == ".gz":
-                data = gzip.decompress(data)
-            pages.append(Page(row["id"], row.get("url"), decode(data, row.get("html_charset_declared"))))
-            if limit and len(pages) >= limit:
-                break
+    for row in manifest_rows(corpus):
+        pages.append(Page(row["id"], row.get("url"), html_of(row, corpus)))
+        if limit and len(pages) >= limit:
+            break
     return pages
 
 
@@ -77,7 +59,7 @@ def write_manifest_subset(corpus: str, pages: list[Page], out_dir: Path) -> Path
     """With --limit, score against only the pages that ran."""
     wanted = {p.id for p in pages}
     subset = out_dir / "manifest.jsonl"
-    source = CORPORA_ROOT / corpus / "manifest.jsonl"
+    source = CORPORA / corpus / "manifest.jsonl"
     with open(source, encoding="utf-8") as src, open(subset, "w", encoding="utf-8") as dst:
         for line in src:
             if json.loads(line)["id"] in wanted:
@@ -130,12 +112,12 @@ def score(manifest: Path, out_dir: Path) -> tuple[float, float]:
     return float(f1.group(1)), float(page_f1.group(1))
 
 
-def bench_corpus(corpus: str, limit: int | None, decode: Callable[[bytes, str | None], str]) -> list[Row]:
+def bench_corpus(corpus: str, limit: int | None) -> list[Row]:
     """Run every system on one corpus, write outputs, score them."""
-    pages = load_pages(corpus, limit, decode)
+    pages = load_pages(corpus, limit)
     corpus_dir = RESULTS / corpus
     corpus_dir.mkdir(parents=True, exist_ok=True)
-    manifest = CORPORA_ROOT / corpus / "manifest.jsonl"
+    manifest = CORPORA / corpus / "manifest.jsonl"
     if limit:
         manifest = write_manifest_subset(corpus, pages, corpus_dir)
     runs = [
@@ -186,11 +168,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="corpus to run (repeatable; default: all three)")
     parser.add_argument("--limit", type=int, default=None, help="first N pages of each corpus")
     args = parser.parse_args(argv)
-    rows = []
+    results = []
     for corpus in args.corpus or DEFAULT_CORPORA:
-        rows.extend(bench_corpus(corpus, args.limit, decode))
+        results.extend(bench_corpus(corpus, args.limit))
     print(f"outputs in {RESULTS.relative_to(REPO)}/<corpus>/<system>/\n")
-    print_table(rows)
+    print_table(results)
     return 0
 
 

@@ -12,8 +12,6 @@ and are scored by the shared score.py, run as a subprocess on a manifest of the 
 from __future__ import annotations
 
 import argparse
-import gzip
-import importlib.util
 import json
 import re
 import subprocess
@@ -23,21 +21,18 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.corpora import CORPORA, TOOLS, html_of, manifest_rows, scrape_text  # noqa: E402
 from cleaner.engine import clean_text  # noqa: E402
-from cleaner.io import decode_bytes, sniff_declared_charset  # noqa: E402
 from cleaner.learn import LearnOptions, learn_site, learned_rule_file, ruleset_with  # noqa: E402
 from cleaner.learn.lines import normalise  # noqa: E402
 from cleaner.fold import fold, strip_line  # noqa: E402
 from cleaner.ruleset.examples import check_examples  # noqa: E402
 from cleaner.ruleset.ruleset import RuleSet  # noqa: E402
 
-CORPORA = Path("/work/shared/corpora")
-TOOLS = Path("/work/shared/tools")
 RESULTS = REPO / "bench" / "results" / "learn_loo"
 
 
@@ -52,28 +47,15 @@ class Page:
     row: dict
 
 
-def _scrape_text() -> Callable[[str], str]:
-    spec = importlib.util.spec_from_file_location("scrape_text", TOOLS / "scrape_text.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.render
-
-
 def load_sites(root: Path, corpus: str, min_pages: int) -> dict[str, list[Page]]:
     """Pages of the corpus grouped by site, only sites with at least min_pages pages."""
-    render = _scrape_text()
+    render = scrape_text()
     sites: dict[str, list[Page]] = defaultdict(list)
-    for line in open(root / corpus / "manifest.jsonl", encoding="utf-8"):
-        row = json.loads(line)
-        path = root / row["html_path"]
-        if not path.exists():
-            path = root / corpus / row["html_path"]
-        data = path.read_bytes()
-        data = gzip.decompress(data) if path.suffix == ".gz" else data
-        html = decode_bytes(data, declared=sniff_declared_charset(data[:4096])).text
+    for row in manifest_rows(corpus, root):
         site = row.get("domain") or row.get("domain_guess")
         if not site:
             continue  # a page of an unknown site has no other pages to learn from
+        html = html_of(row, corpus, root)
         sites[site].append(Page(row["id"], site, html, render(html), row))
     return {s: pages for s, pages in sorted(sites.items()) if len(pages) >= min_pages}
 

@@ -11,8 +11,6 @@ Outputs are scored by the shared scorer, run as a subprocess.
 from __future__ import annotations
 
 import argparse
-import gzip
-import importlib.util
 import json
 import subprocess
 import sys
@@ -22,37 +20,29 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bench.corpora import TOOLS, html_of, manifest_rows, scrape_text  # noqa: E402
 from cleaner import RuleSet, clean_text  # noqa: E402
-from cleaner.io import decode_bytes, sniff_declared_charset  # noqa: E402
 
-CORPORA = Path("/work/shared/corpora")
-TOOLS = Path("/work/shared/tools")
 DEFAULT_CORPORA = ("daniel_zh_dev", "cwced_zh", "scrapinghub_aeb")
 
 
 def load(corpus: str, limit: int | None) -> list[tuple[dict, str]]:
     """(manifest row, decoded HTML) of a corpus's pages."""
     pages = []
-    for line in open(CORPORA / corpus / "manifest.jsonl", encoding="utf-8"):
-        row = json.loads(line)
-        path = CORPORA / row["html_path"]
-        if not path.exists():
-            path = CORPORA / corpus / row["html_path"]
-        data = path.read_bytes()
-        data = gzip.decompress(data) if path.suffix == ".gz" else data
-        pages.append((row, decode_bytes(data, declared=sniff_declared_charset(data[:4096])).text))
+    for row in manifest_rows(corpus):
+        pages.append((row, html_of(row, corpus)))
         if limit and len(pages) >= limit:
             break
     return pages
 
 
-def score(rows: list[dict], outputs: dict[str, str], folder: Path) -> tuple[float, float, float]:
+def score(pages: list[dict], outputs: dict[str, str], folder: Path) -> tuple[float, float, float]:
     """P, R, F1 from the shared scorer on exactly these pages."""
     folder.mkdir(parents=True, exist_ok=True)
-    for row in rows:
+    for row in pages:
         (folder / f"{row['id']}.txt").write_text(outputs[row["id"]], encoding="utf-8")
     manifest = folder / "manifest.jsonl"
-    manifest.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    manifest.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in pages), encoding="utf-8")
     out = subprocess.run([sys.executable, str(TOOLS / "score.py"), str(manifest), str(folder)],
                          capture_output=True, text=True, check=True).stdout
     fields = dict(part.split("=") for part in out.split() if "=" in part)
@@ -64,9 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", action="append", help="corpus folder name (repeatable)")
     parser.add_argument("--limit", type=int, help="first N pages of each corpus")
     args = parser.parse_args(argv)
-    spec = importlib.util.spec_from_file_location("scrape_text", TOOLS / "scrape_text.py")
-    scrape = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scrape)  # type: ignore[union-attr]
+    render = scrape_text()
     import trafilatura
 
     rules = RuleSet.load()
@@ -74,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="text-quality-") as tmp:
         for corpus in args.corpus or DEFAULT_CORPORA:
             pages = load(corpus, args.limit)
-            rows = [row for row, _html in pages]
-            texts = {row["id"]: scrape.render(html) for row, html in pages}
+            manifest = [row for row, _html in pages]
+            texts = {row["id"]: render(html) for row, html in pages}
             systems = {
                 "scraped text, not cleaned": lambda pid: texts[pid],
                 "cleaner, rules only": lambda pid: clean_text(texts[pid], rules, main_content=False).text,
@@ -86,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
             outputs["trafilatura favor_precision, on the HTML"] = {
                 pid: trafilatura.extract(page, favor_precision=True) or "" for pid, page in html.items()}
             for n, (name, out) in enumerate(outputs.items()):
-                p, r, f1 = score(rows, out, Path(tmp) / corpus / str(n))
-                print(f"| {corpus} | {len(rows)} | {name} | {p:.3f} | {r:.3f} | {f1:.3f} |", flush=True)
+                p, r, f1 = score(manifest, out, Path(tmp) / corpus / str(n))
+                print(f"| {corpus} | {len(manifest)} | {name} | {p:.3f} | {r:.3f} | {f1:.3f} |", flush=True)
     return 0
 
 
