@@ -9,6 +9,8 @@ import secrets
 from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
+from .io.writeback import Writeback
+
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _NAMES = (".jsonl", ".ndjson")
@@ -159,12 +161,14 @@ class AtomicWriter:
 
             self._inner = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)  # type: ignore[assignment]
         self.bytes_written = 0
+        self._writeback = Writeback(self._raw.fileno())
 
     def write(self, text: str | bytes) -> None:
         """Append text (str as UTF-8, or bytes as they are)."""
         data = text.encode("utf-8") if isinstance(text, str) else text
         self._inner.write(data)
         self.bytes_written += len(data)
+        self._progress()
 
     def append_file(self, path: str) -> int:
         """Append the bytes of a file (kernel to kernel when uncompressed); return how many."""
@@ -180,7 +184,19 @@ class AtomicWriter:
             while sent < size:
                 sent += os.sendfile(self._raw.fileno(), source.fileno(), sent, size - sent)
         self.bytes_written += size
+        self._progress()
         return size
+
+    def _progress(self) -> None:
+        # Hand what is written so far to the disk now, while cores are still busy cleaning:
+        # commit's fsync, a serial wait at the end of every run, then has little left to write.
+        wb = self._writeback
+        if not wb.enabled:
+            return
+        size = self._raw.tell()
+        if size - wb.done >= wb.every:
+            self._raw.flush()
+            wb.advance(size)
 
     def commit(self) -> None:
         """Finish the file and move it into place."""

@@ -205,8 +205,12 @@ def run_ordered(tasks: Iterable[Task], setup: Setup, jobs: int, rules: RuleSet |
         return
     # fork: a worker starts in milliseconds, without importing anything again (the parent has
     # no other threads at this point); elsewhere the platform's default.
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with context.Pool(jobs, initializer=init_worker, initargs=(setup,)) as pool:
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else None)
+    # A forked worker inherits the parent's rules as they are (nothing is pickled): loading them
+    # again in every worker is start-up time that no number of jobs shortens.
+    initargs = (setup, rules) if fork and rules is not None else (setup,)
+    with context.Pool(jobs, initializer=init_worker, initargs=initargs) as pool:
         pending: deque = deque()
         limit = IN_FLIGHT_PER_JOB * jobs
         for task in tasks:

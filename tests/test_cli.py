@@ -187,3 +187,18 @@ def test_max_size_skips_and_reports(tmp_path):
     assert r.exit_code == 1
     assert f"{big}: error: file is" in r.stderr and "10.0 kB limit" in r.stderr
     assert r.stdout == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_commands_are_imported_only_when_they_run():
+    # `cleaner clean` must not pay start-up time for the other commands' imports.
+    code = ("import sys\nfrom cleaner.cli.main import main\n"
+            "main(['clean', '--help'], standalone_mode=False)\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('cleaner.learn', 'cleaner.cli.'))))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "cleaner.learn" not in proc.stdout and "cleaner.cli.check" not in proc.stdout
+    assert "'cleaner.cli.clean'" in proc.stdout
+    listed = CliRunner().invoke(main, ["--help"]).output
+    for name in ("check", "clean", "explain", "fix", "learn", "rules"):
+        assert f"  {name} " in listed
+        assert CliRunner().invoke(main, [name, "--help"]).exit_code == 0

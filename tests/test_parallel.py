@@ -110,3 +110,17 @@ def test_at_most_a_few_tasks_in_flight(records):
 def test_one_job_runs_in_this_process(pages):
     outcomes = list(run_ordered([PageTask(((0, str(next(pages.rglob("*.txt")))),))], Setup(), jobs=1))
     assert len(outcomes) == 1 and outcomes[0].outputs[0][1]
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="needs fork")
+def test_forked_workers_use_the_parents_rules(pages):
+    from cleaner import RuleSet
+
+    # Setup() names the bundled rules; the rules handed over (none at all) are the ones used.
+    bare = RuleSet.load(bundled=False)
+    files = tuple((i, str(p)) for i, p in enumerate(sorted(pages.rglob("p*.txt"))))
+    tasks = [PageTask(files[i:i + 4]) for i in range(0, len(files), 4)]
+    two = [out for o in run_ordered(tasks, Setup(), jobs=2, rules=bare) for out in o.outputs]
+    one = [out for o in run_ordered(tasks, Setup(), jobs=1, rules=bare) for out in o.outputs]
+    bundled = [out for o in run_ordered(tasks, Setup(), jobs=1) for out in o.outputs]
+    assert two == one != bundled
