@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from heapq import heapify, heappop, heappush
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from typing import Iterable
 
 from .fold import _STRIP, fold  # _STRIP: what strip_line strips
@@ -67,22 +67,19 @@ def apply_rule(page: Page, rule: Rule) -> None:
 
 def keep_main_content(page: Page, *, site: bool = False) -> None:
     """Drop the live lines outside the article's run of prose, all but the headline above it."""
-    view = [line.strip() if alive else "" for line, alive in zip(page.lines, page.alive)]
-    block = main_block(view)
+    lines, alive = page.lines, page.alive
+    block = main_block(lines, alive)
     if block is None:
         return
     start, end = block
+    live = [i for i in range(start) if alive[i] and lines[i].strip()]
     # The headline. A site file's rules have cut the header, so the first line left is the one;
     # without a site file menus come first: the nearest line above the article that reads like one.
     if site:
-        title = next((i for i in range(start) if view[i]), None)
-        if title is not None and guess_title(view[title]) is None:
-            title = None
+        title = live[0] if live and guess_title(lines[live[0]].strip()) else None
     else:
-        title = next((i for i in range(start - 1, -1, -1) if view[i] and guess_title(view[i])), None)
-    for idx in range(len(view)):
-        if view[idx] and not start <= idx < end and idx != title:
-            page.drop(idx, MAIN_CONTENT_RULE)
+        title = next((i for i in reversed(live) if guess_title(lines[i].strip())), None)
+    page.drop_many(chain((i for i in live if i != title), range(end, len(lines))), MAIN_CONTENT_RULE)
 
 
 def finish(page: Page, plan: Plan, url: str | None) -> Result:

@@ -15,6 +15,7 @@ the few long ones are looked at in Python.
 from __future__ import annotations
 
 from itertools import accumulate
+from operator import and_
 from typing import Sequence
 
 PROSE_MIN_WORDS = 20  # a line shorter than this is not prose, whatever its punctuation
@@ -35,18 +36,23 @@ def prose_words(line: str) -> int:
     return 0
 
 
-def main_block(lines: Sequence[str]) -> tuple[int, int] | None:
-    """[start, end) of the run of stripped lines with the highest score; None when it is no article.
+def main_block(lines: Sequence[str], alive: Sequence[bool] | None = None) -> tuple[int, int] | None:
+    """[start, end) of the run of lines with the highest score; None when it is no article.
 
-    A prose line scores its words; g other non-blank lines in a row cost PENALTY * g(g+1)/2; a
-    blank line nothing. The best run starts and ends on prose, so only prose lines are visited;
-    the lines between two of them are counted from a running count of non-blank lines.
+    Lines that are not alive count as blank. A prose line scores its words; g other non-blank
+    lines in a row cost PENALTY * g(g+1)/2; a blank line nothing. The best run starts and ends
+    on prose, so only prose lines are visited; the lines between two of them are counted from a
+    running count of non-blank lines.
     """
+    if alive is None:
+        alive = [True] * len(lines)
     # Prose needs PROSE_MIN_WORDS words, so at least as many characters: a cheap first sieve.
-    prose = [(i, w) for i, n in enumerate(map(len, lines)) if n >= PROSE_MIN_WORDS and (w := prose_words(lines[i]))]
+    long = [i for i, n in enumerate(map(len, lines)) if n >= PROSE_MIN_WORDS and alive[i]]
+    prose = [(i, w) for i in long if (w := prose_words(lines[i].strip()))]
     if not prose:
         return None
-    nonblank = list(accumulate(map(bool, lines), initial=0))  # nonblank[i]: non-blank lines before i
+    # nonblank[i]: non-blank live lines before line i.
+    nonblank = list(accumulate(map(and_, alive, map(bool, map(str.strip, lines))), initial=0))
     best, best_start, best_end = 0.0, 0, 0
     total, start, last = 0.0, prose[0][0], -1
     for i, words in prose:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from itertools import accumulate, compress
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import re2
 
@@ -121,6 +121,16 @@ class Page:
         self.alive[idx] = False
         if self.lines[idx].strip() or captured:
             self.removals.append(Removal(rule.id, idx + 1, self.lines[idx], rule.kind, captured=captured))
+
+    def drop_many(self, indices: Iterable[int], rule: Rule) -> None:
+        """Remove many lines whole, crediting rule: drop() for each, at a fraction of the cost."""
+        alive, lines, protected = self.alive, self.lines, self.protected
+        gone = [i for i in indices if alive[i] and i not in protected]
+        for i in gone:
+            alive[i] = False
+        # tuple.__new__ skips the named tuple's Python-level constructor: hundreds of lines a page.
+        make, rid, kind = tuple.__new__, rule.id, rule.kind
+        self.removals.extend([make(Removal, (rid, i + 1, lines[i], kind, None, None, None)) for i in gone if lines[i].strip()])
 
     def edit(self, idx: int, spans: list[tuple[int, int]], rule: Rule, replacement: list[str] | None = None) -> None:
         """Cut (or replace) column spans of line idx; drop the line if nothing real is left."""
