@@ -25,9 +25,12 @@ def default_rules() -> RuleSet:
     return load_rules()
 
 
-def load_rules(*folders: str | os.PathLike[str], bundled: bool = True) -> RuleSet:
-    """Load the bundled rules (unless bundled=False) and the given folders; raise on any bad file."""
-    rules = RuleSet.load([Path(f) for f in folders], bundled=bundled)
+def load_rules(*folders: str | os.PathLike[str], bundled: bool = True, main_content: bool = True) -> RuleSet:
+    """Load the bundled rules (unless bundled=False) and the given folders; raise on any bad file.
+
+    main_content=False applies the rules only, even where a file asks for main-content selection.
+    """
+    rules = RuleSet.load([Path(f) for f in folders], bundled=bundled, main_content=main_content)
     if rules.errors:
         raise RuleFileErrors(rules.errors)
     return rules

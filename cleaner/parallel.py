@@ -35,13 +35,14 @@ class Setup:
     fmt: str = "txt"  # output format of page inputs (records always give records)
     url: str | None = None  # --url, for page inputs
     max_bytes: int = 50_000_000
+    main_content: bool = True  # False: --no-main-content
     # Where workers leave a task's output records, for the parent to append with sendfile: the
     # data then never passes through the parent (worth 0.1x of --jobs 2 on two cores).
     spool_dir: str | None = None
 
     def load(self) -> RuleSet:
         """The rule set this setup names."""
-        return RuleSet.load([Path(d) for d in self.rule_dirs], bundled=self.bundled)
+        return RuleSet.load([Path(d) for d in self.rule_dirs], bundled=self.bundled, main_content=self.main_content)
 
 
 @dataclass(frozen=True)

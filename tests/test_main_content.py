@@ -88,3 +88,24 @@ def test_the_text_section_is_validated(value: str, message: str):
         parse_rule_file(f"pack: p\ndescription: P.\ntext:\n  main-content: {value}\n  other: 1\n", "p.yaml")
     errors = [str(e) for e in info.value.errors]
     assert errors == [f'p.yaml:5: unknown key "other" in "text"; expected one of: main-content', f"p.yaml:4: {message}"]
+
+
+def test_switched_off_for_a_whole_run(tmp_path):
+    import json
+
+    import cleaner
+
+    text = page(MENU, [TITLE], PROSE, FOOTER)
+    assert "关于我们" in cleaner.clean(text, cleaner.load_rules(main_content=False)).text
+    src = tmp_path / "pages.jsonl"
+    src.write_text("".join(json.dumps({"id": n, "text": text}, ensure_ascii=False) + "\n" for n in range(3)), encoding="utf-8")
+    for jobs in ("1", "2"):  # workers load the rules themselves: the switch must reach them
+        out = tmp_path / f"out{jobs}.jsonl"
+        r = CliRunner().invoke(main, ["clean", "-q", "--no-main-content", "--jobs", jobs, str(src), "-o", str(out)])
+        assert r.exit_code == 0, r.output
+        records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert len(records) == 3 and all("关于我们" in rec["text"] for rec in records)
+    CliRunner().invoke(main, ["clean", "-q", str(src), "-o", str(tmp_path / "default.jsonl")])
+    records = [json.loads(line) for line in (tmp_path / "default.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert all("关于我们" not in rec["text"] for rec in records)
+    assert {r["rule"] for r in records[0]["cleaner_removed"]} == {"text/main-content"}

@@ -15,7 +15,8 @@ from ..io import InputError, iter_inputs, read_stdin
 from .. import jsonl
 from ..jsonl import is_compressed, is_jsonl_name, iter_blocks, open_stream, read_blocks
 from ..parallel import PageTask, RangeTask, Setup, Task, default_jobs, record_tasks, run_ordered
-from .common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, no_default_option, parse_size, rules_option, url_option
+from .common import (EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, main_content_option, no_default_option, parse_size,
+                     rules_option, url_option)
 from .formats import FORMATS, render
 from .outputs import RunSummary, Sink, Source
 
@@ -39,11 +40,13 @@ SMALL_RUN = 1 << 20  # below this many input bytes, starting worker processes co
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (default 0: all cores).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="ray: run on Ray Data (a local cluster, or the one RAY_ADDRESS names); needs cleaner[ray].")
+@main_content_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def clean(paths, output, fmt, rule_dirs, no_default_rules, url, kind, input_format, max_size, exclude, jobs, engine, quiet):
+def clean(paths, output, fmt, rule_dirs, no_default_rules, url, kind, input_format, max_size, exclude, jobs, engine,
+          main_content, quiet):
     """Clean PATHS (files, folders, JSON Lines files, or - for stdin)."""
     limit = parse_size(max_size)
-    rules = load_rules(rule_dirs, no_default_rules)
+    rules = load_rules(rule_dirs, no_default_rules, main_content=main_content)
     summary = RunSummary()
     stdin = "-" in [str(p) for p in paths]
     if stdin and len(paths) > 1:
@@ -56,7 +59,7 @@ def clean(paths, output, fmt, rule_dirs, no_default_rules, url, kind, input_form
     sink = Sink(sources, output, fmt, summary)
     if sink.single and fmt != "jsonl" and any(not s.records for s in sources):
         raise click.UsageError(f"-o {output} is a JSON Lines file; use --format jsonl for page inputs")
-    setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, kind, fmt, url, limit)
+    setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, kind, fmt, url, limit, main_content)
     cleanups: list = []
     if engine == "ray":
         from ..integrations.ray import ray_outcomes, require_ray

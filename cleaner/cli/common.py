@@ -16,11 +16,14 @@ rules_option = click.option(
 )
 no_default_option = click.option("--no-default-rules", is_flag=True, help="Leave the bundled rules out.")
 url_option = click.option("--url", default=None, help="The page's URL (picks the site's rule file by host).")
+main_content_option = click.option(
+    "--main-content/--no-main-content", default=True, show_default=True,
+    help="After the rules, keep only the article's run of prose where a rule file asks for it (the bundled packs do).")
 
 
-def load_rules(rule_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
+def load_rules(rule_dirs: tuple[Path, ...], no_default: bool, *, main_content: bool = True) -> RuleSet:
     """Load rules, reporting bad rule files on stderr (the run goes on without them)."""
-    rules = RuleSet.load(rule_dirs, bundled=not no_default)
+    rules = RuleSet.load(rule_dirs, bundled=not no_default, main_content=main_content)
     for error in rules.errors:
         click.echo(f"error: {error}", err=True)
     return rules

@@ -9,7 +9,7 @@ import click
 from ..document import clean_document
 from ..io import Decoded, InputError, read_input
 from ..result import Removal, Result
-from .common import EXIT_FOUND, load_rules, no_default_option, rules_option, url_option
+from .common import EXIT_FOUND, load_rules, main_content_option, no_default_option, rules_option, url_option
 
 
 @click.command()
@@ -19,9 +19,10 @@ from .common import EXIT_FOUND, load_rules, no_default_option, rules_option, url
 @url_option
 @click.option("--as", "kind", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True)
 @click.option("--only-removed", is_flag=True, help="Show only the lines that lost something.")
-def explain(path, rule_dirs, no_default_rules, url, kind, only_removed):
+@main_content_option
+def explain(path, rule_dirs, no_default_rules, url, kind, only_removed, main_content):
     """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept."""
-    rules = load_rules(rule_dirs, no_default_rules)
+    rules = load_rules(rule_dirs, no_default_rules, main_content=main_content)
     try:
         decoded = read_input(path, max_bytes=1 << 30)
     except InputError as exc:

@@ -40,8 +40,9 @@ def require_ray() -> Any:
 class BatchCleaner:
     """A Ray Data batch function that loads the rules once, in its constructor."""
 
-    def __init__(self, rule_dirs: Sequence[str] = (), bundled: bool = True, kind: Kind = "auto") -> None:
-        self.rules = RuleSet.load([Path(d) for d in rule_dirs], bundled=bundled)
+    def __init__(self, rule_dirs: Sequence[str] = (), bundled: bool = True, kind: Kind = "auto",
+                 main_content: bool = True) -> None:
+        self.rules = RuleSet.load([Path(d) for d in rule_dirs], bundled=bundled, main_content=main_content)
         self.kind = kind
 
     def __call__(self, batch: pandas.DataFrame) -> pandas.DataFrame:
@@ -50,14 +51,16 @@ class BatchCleaner:
 
 
 def clean_dataset(ds: ray.data.Dataset, *, rule_dirs: Sequence[str | Path] = (), bundled: bool = True,
-                  kind: Kind = "auto", concurrency: int | None = None, batch_size: int = 256) -> ray.data.Dataset:
+                  kind: Kind = "auto", concurrency: int | None = None, batch_size: int = 256,
+                  main_content: bool = True) -> ray.data.Dataset:
     """Clean a Dataset with a `text` (or `html`) column and an optional `url` column, lazily."""
     ray = require_ray()
     if concurrency is None:
         concurrency = max(1, int(ray.cluster_resources().get("CPU", 1))) if ray.is_initialized() else 1
     return ds.map_batches(
         BatchCleaner,
-        fn_constructor_kwargs={"rule_dirs": [str(d) for d in rule_dirs], "bundled": bundled, "kind": kind},
+        fn_constructor_kwargs={"rule_dirs": [str(d) for d in rule_dirs], "bundled": bundled, "kind": kind,
+                               "main_content": main_content},
         batch_format="pandas", batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=concurrency),
     )
 

@@ -59,8 +59,11 @@ class Plan:
 class RuleSet:
     """Every rule file in force, by name; bad files are kept out and listed in `errors`."""
 
-    def __init__(self, files: Iterable[RuleFile] = (), errors: Iterable[RuleError] = ()) -> None:
+    def __init__(self, files: Iterable[RuleFile] = (), errors: Iterable[RuleError] = (), *,
+                 main_content: bool = True) -> None:
         self.errors: list[RuleError] = list(errors)
+        # False: rules only, even where a file asks for main-content selection (--no-main-content).
+        self.main_content = main_content
         by_name: dict[str, RuleFile] = {}
         for f in files:
             by_name[f.name] = f  # a later folder's file for the same site overrides an earlier one
@@ -84,7 +87,7 @@ class RuleSet:
         self._site_rank = {f.name: i for i, f in enumerate(self.sites)}
 
     @classmethod
-    def load(cls, folders: Iterable[Path] = (), *, bundled: bool = True) -> RuleSet:
+    def load(cls, folders: Iterable[Path] = (), *, bundled: bool = True, main_content: bool = True) -> RuleSet:
         """Load the bundled rules (unless bundled=False) and then each folder's, in order."""
         files, errors = [], []
         roots = ([bundled_rules_dir()] if bundled else []) + [Path(f) for f in folders]
@@ -97,7 +100,7 @@ class RuleSet:
                     files.append(load_file(path, display=_display(path)))
                 except RuleFileErrors as exc:
                     errors.extend(exc.errors)
-        return cls(files, errors)
+        return cls(files, errors, main_content=main_content)
 
     def _resolve(self, f: RuleFile, chain: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Rule, ...]]:
         """Packs and rules of f after `extends` and `disable`, checking both name real things."""
@@ -180,7 +183,8 @@ class RuleSet:
     def _build_plan(self, site: RuleFile | None, key: str | None) -> Plan:
         if site is not None:
             packs, rules = self._resolved[site.name]
-            main_content = site.main_content if site.main_content is not None else self._packs_say_main_content(packs)
+            main_content = self.main_content and (
+                site.main_content if site.main_content is not None else self._packs_say_main_content(packs))
             return Plan(site.name, packs, _by_phase(rules), site.title, dict(site.html), main_content)
         if not key:
             return Plan(None, (), ())
@@ -194,6 +198,8 @@ class RuleSet:
 
     def _packs_say_main_content(self, packs: Iterable[str]) -> bool:
         """Whether a pack in force asks for main-content selection (and none turns it off)."""
+        if not self.main_content:
+            return False
         said = [self.files[p].main_content for p in packs if p in self.files and self.files[p].main_content is not None]
         return bool(said) and all(said)
 
