@@ -109,3 +109,17 @@ def test_switched_off_for_a_whole_run(tmp_path):
     records = [json.loads(line) for line in (tmp_path / "default.jsonl").read_text(encoding="utf-8").splitlines()]
     assert all("关于我们" not in rec["text"] for rec in records)
     assert {r["rule"] for r in records[0]["cleaner_removed"]} == {"text/main-content"}
+
+
+def test_a_list_inside_a_clean_article_stays(bundled: RuleSet):
+    # A list written as one paragraph costs as little as a caption; the article is left whole.
+    text = (
+        "Simple tomato soup\n\n"
+        "This tomato soup takes about thirty minutes and uses ingredients most kitchens already have, which makes it a good weeknight dinner.\n\n"
+        "Ingredients:\n2 tablespoons olive oil\n1 onion, chopped\n3 cloves garlic\n800 g canned tomatoes\n500 ml vegetable stock\n\n"
+        "Heat the oil in a large pot over medium heat, add the onion and cook it for about five minutes until it is soft and golden.\n\n"
+        "Add the garlic, tomatoes and stock, bring everything to a boil, then let the soup simmer for twenty minutes and blend it.\n"
+    )
+    result = clean_text(text, bundled)
+    assert not [r for r in result.removals if r.rule == "text/main-content"]
+    assert result.text.startswith("Simple tomato soup\n\nThis tomato soup") and "800 g canned tomatoes" in result.text
