@@ -144,7 +144,7 @@ def run_task(task: Task) -> Outcome:
     else:
         if isinstance(task, RangeTask):
             try:
-                data = read_range(Path(task.path), task.start, task.end)
+                data = read_range(Path(task.path), task.start, task.end, max_line=setup.max_bytes)
             except OSError as exc:
                 outcome.errors.append((0, f"cannot read: {exc.strerror or exc}"))
                 return outcome

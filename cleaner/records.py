@@ -12,6 +12,7 @@ from typing import Any, Literal, Mapping
 
 from .document import clean_document
 from .io import format_size
+from .jsonl import oversize_of
 from .result import Result
 from .ruleset.ruleset import RuleSet
 
@@ -75,8 +76,9 @@ def parse_record(line: bytes | str) -> Any:
 
 def clean_line(line: bytes, rules: RuleSet, *, kind: Kind = "auto", max_bytes: int | None = None) -> tuple[str, Result]:
     """Clean one JSON line into an output JSON line (with its newline) and the result."""
-    if max_bytes is not None and len(line) > max_bytes:
-        raise RecordError(f"record is {format_size(len(line))}, over the {format_size(max_bytes)} limit (--max-size)")
+    size = oversize_of(line) or len(line)  # a line too long to keep arrives as a stand-in
+    if max_bytes is not None and size > max_bytes:
+        raise RecordError(f"record is {format_size(size)}, over the {format_size(max_bytes)} limit (--max-size)")
     record = parse_record(line)
     page, url, page_kind = page_of(record, kind)
     result = clean_document(page, rules, url=url, kind=page_kind)

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 import zstandard
 from click.testing import CliRunner
 
@@ -166,3 +168,38 @@ def test_a_real_process_reports_and_exits_1(corpus):
     run = subprocess.run([sys.executable, "-m", "cleaner.cli.main", "clean", "-q", str(corpus)], capture_output=True)
     assert run.returncode == 1 and len(run.stdout.decode().splitlines()) == 3
     assert f"{corpus}:3: error: invalid JSON".encode() in run.stderr
+
+
+@given(st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=30), st.integers(1, 16), st.integers(0, 25))
+def test_blocks_keep_every_line_and_replace_only_those_over_the_limit(lengths, size, max_line):
+    import io
+
+    from cleaner.jsonl import iter_blocks, oversize_line
+
+    lines = [b"x" * n for n in lengths]
+    data = b"\n".join(lines) + b"\n"
+    assert b"".join(block for _n, block in iter_blocks(io.BytesIO(data), size=size)) == data
+    got = b"".join(block for _n, block in iter_blocks(io.BytesIO(data), size=size, max_line=max_line))
+    for kept, line in zip(got.split(b"\n")[:-1], lines, strict=True):
+        # A line within one read is kept as is (clean_line measures it); one that spans reads and
+        # is over the limit is never held whole: only its stand-in comes out.
+        assert kept == line or (len(line) > max_line and kept == oversize_line(len(line)))
+        assert len(line) <= max(size, max_line) or kept == oversize_line(len(line))
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("compress", [False, True])
+def test_a_line_far_over_the_limit_is_reported_with_its_number(tmp_path, jobs, compress):
+    # Read as blocks (compressed) or as byte ranges (plain, --jobs 2): a line over the limit is
+    # never held whole; the records around it are cleaned and it is reported with its size.
+    good = json.dumps({"text": "标题\n正文内容，记者从现场获悉有关情况并进行了采访。"}, ensure_ascii=False).encode()
+    huge = b'{"text": "' + b"x" * 3_000_000 + b'"}'
+    data = b"\n".join([good, huge, good] * 2) + b"\n"
+    src = tmp_path / ("in.jsonl.gz" if compress else "in.jsonl")
+    src.write_bytes(gzip.compress(data) if compress else data)
+    out = tmp_path / "out.jsonl"
+    r = CliRunner().invoke(main, ["clean", "--max-size", "1MB", "--jobs", jobs, str(src), "-o", str(out)])
+    assert r.exit_code == 1
+    assert f"{src}:2: error: record is 3.0 MB, over the 1.0 MB limit (--max-size)" in r.stderr
+    assert f"{src}:5: error: record is 3.0 MB" in r.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4

@@ -77,7 +77,7 @@ def clean(paths, output, fmt, rule_dirs, no_default_rules, url, kind, input_form
             spool = tempfile.mkdtemp(prefix="cleaner-spool-")
             cleanups.append(lambda: shutil.rmtree(spool, ignore_errors=True))
             setup = dataclasses.replace(setup, spool_dir=spool)
-        outcomes = run_ordered(_tasks(sources), setup, workers, rules)
+        outcomes = run_ordered(_tasks(sources, limit), setup, workers, rules)
     show = not quiet and sys.stderr.isatty() and len(sources) > 1
     ok = False
     try:
@@ -103,7 +103,7 @@ def _sources(paths: tuple[Path, ...], exclude: tuple[str, ...], input_format: st
     return [Source(i.path, i.rel, is_jsonl_name(i.path.name) if force is None else force) for i in inputs]
 
 
-def _tasks(sources: list[Source]) -> Iterator[Task]:
+def _tasks(sources: list[Source], max_line: int) -> Iterator[Task]:
     """Tasks in input order: page files a few at a time, record streams in chunks."""
     pages: list[tuple[int, str]] = []
     for index, source in enumerate(sources):
@@ -116,12 +116,12 @@ def _tasks(sources: list[Source]) -> Iterator[Task]:
         if pages:
             yield PageTask(tuple(pages))
             pages = []
-        yield from _record_tasks(index, source.path)
+        yield from _record_tasks(index, source.path, max_line)
     if pages:
         yield PageTask(tuple(pages))
 
 
-def _record_tasks(index: int, path: Path) -> Iterator[Task]:
+def _record_tasks(index: int, path: Path, max_line: int) -> Iterator[Task]:
     """An uncompressed file goes out as byte ranges that workers read themselves (nothing passes
     through this process); a compressed file or stdin as blocks of lines read here."""
     if str(path) != "-":
@@ -136,7 +136,9 @@ def _record_tasks(index: int, path: Path) -> Iterator[Task]:
             for n, start in enumerate(starts):
                 yield RangeTask(index, str(path), start, start + step, last=n == len(starts) - 1)
             return
-    blocks = iter_blocks(open_stream(sys.stdin.buffer)) if str(path) == "-" else read_blocks(path)
+    # Lines over the record limit travel as stand-ins, so one huge line costs no memory here.
+    stream = iter_blocks(open_stream(sys.stdin.buffer), max_line=max_line) if str(path) == "-" else None
+    blocks = stream if stream is not None else read_blocks(path, max_line=max_line)
     yield from record_tasks(index, blocks)
 
 

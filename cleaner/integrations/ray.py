@@ -83,21 +83,22 @@ class TaskRunner:
 
     def __init__(self, setup: Setup) -> None:
         init_worker(setup)
+        self.max_line = setup.max_bytes
 
     def __call__(self, batch: dict[str, Any]) -> Iterator[dict[str, list[bytes]]]:
         for blob in batch["item"]:
-            for task in _tasks_of(pickle.loads(blob)):
+            for task in _tasks_of(pickle.loads(blob), self.max_line):
                 yield {"outcome": [pickle.dumps(run_task(task))]}
 
 
-def _tasks_of(item: Item) -> Iterator[Task]:
+def _tasks_of(item: Item, max_line: int | None = None) -> Iterator[Task]:
     if item.pages:
         yield PageTask(item.pages)
         return
     if item.start == 0 and item.end is None:
-        blocks = read_blocks(Path(item.path))  # a whole file, compressed or not
+        blocks = read_blocks(Path(item.path), max_line=max_line)  # a whole file, compressed or not
     else:
-        blocks = read_split(Path(item.path), item.start, item.first_line, item.end)
+        blocks = read_split(Path(item.path), item.start, item.first_line, item.end, max_line=max_line)
     yield from record_tasks(item.index, blocks, last=item.end is None)
 
 
