@@ -203,3 +203,20 @@ def test_a_line_far_over_the_limit_is_reported_with_its_number(tmp_path, jobs, c
     assert f"{src}:2: error: record is 3.0 MB, over the 1.0 MB limit (--max-size)" in r.stderr
     assert f"{src}:5: error: record is 3.0 MB" in r.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 4
+
+
+def test_explain_shows_one_record_of_a_jsonl_file(tmp_path):
+    path = tmp_path / "pages.jsonl"
+    path.write_bytes(lines_of(
+        {"id": 1, "text": "标题一\n分享到：微信\n正文内容，记者从现场获悉有关情况并进行了采访。"},
+        {"id": 2, "url": "https://news.cri.cn/x.html", "text": "南京国博_fororder_国博bannner4\n宿迁“三位一体”打防网络犯罪\n正文。"},
+    ))
+    r = CliRunner().invoke(main, ["explain", str(path), "--record", "2"])
+    assert r.exit_code == 0
+    assert f"# {path}:2: site cri.cn" in r.stdout and "[cri.cn/fororder-images]" in r.stdout
+    r = CliRunner().invoke(main, ["explain", str(path), "--record", "1"])
+    assert "2 - 分享到：微信  [zh-news/share-bar]" in r.stdout
+    r = CliRunner().invoke(main, ["explain", str(path), "--record", "9"])
+    assert r.exit_code == 1 and f"{path}:9: error: no record on line 9" in r.stderr
+    r = CliRunner().invoke(main, ["explain", str(path)])
+    assert r.exit_code == 2 and "name one with --record LINE" in r.stderr

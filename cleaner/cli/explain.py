@@ -8,6 +8,8 @@ import click
 
 from ..document import clean_document
 from ..io import Decoded, InputError, read_input
+from ..jsonl import is_jsonl_name, read_lines
+from ..records import RecordError, page_of, parse_record
 from ..result import Removal, Result
 from .common import EXIT_FOUND, load_rules, main_content_option, no_default_option, rules_option, url_option
 
@@ -19,22 +21,42 @@ from .common import EXIT_FOUND, load_rules, main_content_option, no_default_opti
 @url_option
 @click.option("--as", "kind", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True)
 @click.option("--only-removed", is_flag=True, help="Show only the lines that lost something.")
+@click.option("--record", "record_line", type=click.IntRange(min=1), default=None,
+              help="PATH is JSON Lines: explain the record on this line.")
 @main_content_option
-def explain(path, rule_dirs, no_default_rules, url, kind, only_removed, main_content):
+def explain(path, rule_dirs, no_default_rules, url, kind, only_removed, record_line, main_content):
     """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept."""
     rules = load_rules(rule_dirs, no_default_rules, main_content=main_content)
+    if record_line is None and is_jsonl_name(path.name):
+        raise click.UsageError(f"{path} holds JSON records: name one with --record LINE")
     try:
-        decoded = read_input(path, max_bytes=1 << 30)
-    except InputError as exc:
-        click.echo(f"{path}: error: {exc}", err=True)
+        if record_line is not None:
+            page, record_url, kind = _record(path, record_line, kind)
+            url, where, reading = url or record_url, f"{path}:{record_line}", "a JSON record"
+        else:
+            decoded = read_input(path, max_bytes=1 << 30)
+            page, where, reading = decoded.text, str(path), _reading(decoded)
+    except (InputError, RecordError) as exc:
+        click.echo(f"{path}{f':{record_line}' if record_line else ''}: error: {exc}", err=True)
         sys.exit(EXIT_FOUND)
-    result = clean_document(decoded.text, rules, url=url, kind=kind)
-    click.echo(f"# {path}: site {result.site or '(none)'}; packs {', '.join(result.packs) or '(none)'}")
-    click.echo(f"# read as: {_reading(decoded)}")
+    result = clean_document(page, rules, url=url, kind=kind)
+    click.echo(f"# {where}: site {result.site or '(none)'}; packs {', '.join(result.packs) or '(none)'}")
+    click.echo(f"# read as: {reading}")
     for key, value in result.metadata.items():
         click.echo(f"# {key}: {value}")
-    for line in explain_lines(result.extracted or decoded.text, result, only_removed=only_removed):
+    for line in explain_lines(result.extracted or page, result, only_removed=only_removed):
         click.echo(line)
+
+
+def _record(path: Path, number: int, kind: str) -> tuple[str, str | None, str]:
+    """The page, URL and kind of the record on line `number` of a JSON Lines file."""
+    for n, line in read_lines(path, max_line=1 << 30):
+        if n == number:
+            page, url, page_kind = page_of(parse_record(line), kind)  # type: ignore[arg-type]
+            return page, url, page_kind
+        if n > number:
+            break
+    raise RecordError(f"no record on line {number}")
 
 
 def _reading(decoded: Decoded) -> str:
