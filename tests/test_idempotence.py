@@ -27,9 +27,10 @@ LINE = st.one_of(PROSE, st.sampled_from(FURNITURE))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(LINE, max_size=25), st.sampled_from(["\n", "\n\n", "\r\n"]))
-def test_clean_is_idempotent(lines, sep):
-    once = clean_text(sep.join(lines), RULES).text
+@given(st.lists(st.tuples(LINE, st.sampled_from(["\n", "\n\n", "\r\n"])), max_size=25))
+def test_clean_is_idempotent(lines):
+    # Line breaks vary within a page: paragraphs of several lines next to blank-line-separated ones.
+    once = clean_text("".join(line + sep for line, sep in lines), RULES).text
     assert clean_text(once, RULES).text == once
 
 
