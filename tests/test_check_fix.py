@@ -291,3 +291,13 @@ def test_fix_leaves_mojibake_as_it_is(tmp_path):
     path.write_bytes(stored)
     run("fix", path)
     assert path.read_bytes() == stored
+
+
+def test_json_lines_files_are_skipped_with_a_note(tmp_path):
+    path = tmp_path / "pages.jsonl"
+    data = '{"text": "分享到：微信\\n正文"}\n'.encode()
+    path.write_bytes(data)
+    for command in ("check", "fix"):
+        r = run(command, path)
+        assert r.exit_code == 0 and f"{path}: skipped: JSON Lines records" in r.stderr
+    assert path.read_bytes() == data

@@ -18,6 +18,7 @@ import click
 from ..config import Config, ConfigError, ConfigFinder
 from ..engine import clean_text
 from ..io import Decoded, InputError, iter_inputs, looks_like_html, read_input
+from ..jsonl import is_jsonl_name
 from ..result import Removal, Result
 from ..ruleset.ruleset import RuleSet
 from .common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, no_default_option, rules_option
@@ -26,6 +27,8 @@ from .fix import Refused, write_fixed
 SKIP_MARKER = "cleaner: skip-file"  # anywhere in a page: check and fix leave the whole file alone
 _QUOTE_CHARS = 40
 _HTML_NOTE = "skipped: an HTML page (check and fix work on scraped text; `cleaner clean` extracts HTML)"
+_JSONL_NOTE = ("skipped: JSON Lines records (check and fix work on page files; `cleaner clean` cleans records, "
+               "`cleaner explain FILE --record LINE` shows one)")
 
 paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 config_option = click.option(
@@ -92,6 +95,8 @@ def collect(paths: tuple[Path, ...], config_file: Path | None, rule_dirs: tuple[
 
 def inspect(target: Target) -> Inspection:
     """Read and clean one file (never raises for a bad input: the error is in the result)."""
+    if is_jsonl_name(target.path.name):
+        return Inspection(target.path, note=_JSONL_NOTE)  # its lines are records, not a page's lines
     try:
         # No mojibake repair: fix writes the text back, and must change only what rules remove.
         decoded = read_input(target.path, max_bytes=target.config.max_size, repair=False)
