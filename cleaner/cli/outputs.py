@@ -130,9 +130,9 @@ class Sink:
         suffix = SUFFIX[self.fmt]
         plan = plan_output_names([s.rel for s in self.sources if not s.records], suffix)
         for rel, out in plan.items():
-            if out.name != output_name(rel.name, suffix):
-                click.echo(f"{rel}: note: another input is also written as {rel.with_name(output_name(rel.name, suffix))}; "
-                           f"this one goes to {out}", err=True)
+            wanted = rel.with_name(output_name(rel.name, suffix))
+            if out != wanted:
+                click.echo(f"{rel}: note: another input is also written as {wanted}; this one goes to {out}", err=True)
         return plan
 
     def _records(self, index: int, lines: list[bytes]) -> None:

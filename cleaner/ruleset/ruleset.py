@@ -194,12 +194,11 @@ class RuleSet:
             packs.extend(sub_packs + (name,))
             rules.extend(sub_rules)
         unique = tuple(dict.fromkeys(packs))
-        return Plan(None, unique, _by_phase(rules), main_content=self._packs_say_main_content(unique))
+        main_content = self.main_content and self._packs_say_main_content(unique)
+        return Plan(None, unique, _by_phase(rules), main_content=main_content)
 
     def _packs_say_main_content(self, packs: Iterable[str]) -> bool:
         """Whether a pack in force asks for main-content selection (and none turns it off)."""
-        if not self.main_content:
-            return False
         said = [self.files[p].main_content for p in packs if p in self.files and self.files[p].main_content is not None]
         return bool(said) and all(said)
 
