@@ -1,4 +1,4 @@
-"""Red-team tests: the CLI run as a user runs it, in a real process on real files.
+"""Shared by the red-team tests (`from harness import cli`): the CLI run as a user runs it, in a real process on real files.
 
 Each test asserts on three things a user sees: the exit code, what stderr says (one
 `path: error: ...` line per bad input), and the files left behind (outputs complete,
@@ -11,8 +11,6 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_a376c9bc92ac9e28.txt"
@@ -38,8 +36,3 @@ def leftovers(folder: Path) -> list[str]:
     """Temp files a run may have left under folder (hidden *.tmp files and spool folders)."""
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
                   if p.name.endswith(".tmp") or p.name.startswith("cleaner-spool-"))
-
-
-@pytest.fixture
-def seed_bytes() -> bytes:
-    return SEED.read_bytes()
