@@ -1,7 +1,8 @@
 """Learn a site's rule file from its pages: what repeats across them is the site's furniture."""
 from __future__ import annotations
 
-from .learner import learn_site, learned_rule_file, ruleset_with
+from .learner import learn_site
+from .rule_file import learned_rule_file, ruleset_with
 from .model import LearnedSite, LearnOptions, Proposal
 from .writer import render_rule_file
 

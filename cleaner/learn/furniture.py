@@ -60,7 +60,6 @@ GENERIC = {
     "notice": r"^.{0,12}(?:凡本网注明|凡本網注明|转载请注明|轉載請註明|未经.{0,12}授权.{0,24}不得|未經.{0,12}授權.{0,24}不得|免责声明|免責聲明)",
 }
 GENERIC_RE = {name: re2.compile(source) for name, source in GENERIC.items()}
-DATE_RE = re2.compile(DATE)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -7,11 +7,10 @@ from typing import Sequence
 from ..engine import clean_text
 from ..fold import fold
 from ..patterns import compile_pattern
-from ..ruleset.loader import parse_rule_file
-from ..ruleset.model import RuleFile
 from ..ruleset.ruleset import RuleSet
 from .cuts import kept_regions, propose_cut
-from .examples import attach_examples, drop_failing
+from .pick_examples import attach_examples, drop_failing
+from .rule_file import learned_rule_file, ruleset_with
 from .furniture import generic_kind, is_metadata_line
 from .generalise import line_pattern
 from .lines import SitePage, page_support
@@ -19,7 +18,6 @@ from .model import LearnedSite, LearnOptions, Proposal
 from .propose import SiteView, propose_captures, propose_drop_lines, propose_frame_lines
 from .shapes import collect_shapes
 from .tokens import propose_glued_tokens
-from .writer import render_rule_file
 from .zones import content_length, find_zones, is_prose
 
 MAX_ROUNDS = 5  # validation rounds: each drops the rules that removed an article line
@@ -84,16 +82,6 @@ def _keep_marker_lines(captures: list[Proposal], cuts: list[Proposal]) -> None:
         if any(pattern.search(line) for line in markers):
             capture.params["keep"] = True
             capture.summary += " The line stays for a cut rule that starts at it."
-
-
-def learned_rule_file(learned: LearnedSite) -> RuleFile:
-    """The learned site as a loaded rule file (raises RuleFileErrors if it does not validate)."""
-    return parse_rule_file(render_rule_file(learned), f"{learned.site}.yaml")
-
-
-def ruleset_with(base: RuleSet, rule_file: RuleFile) -> RuleSet:
-    """The base rule files plus one more (replacing a base file for the same site)."""
-    return RuleSet([f for f in base.files.values() if f.name != rule_file.name] + [rule_file], main_content=base.main_content)
 
 
 def validate(learned: LearnedSite, view: SiteView, base: RuleSet) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from ..fold import fold, strip_line
 
@@ -65,12 +65,4 @@ def page_support(pages: Sequence[SitePage]) -> Counter[str]:
     support: Counter[str] = Counter()
     for page in pages:
         support.update(page.first_key_index.keys())
-    return support
-
-
-def region_support(pages: Sequence[SitePage], regions: Iterable[tuple[int, int]]) -> Counter[str]:
-    """How many pages carry each key inside the given [start, end) line range of that page."""
-    support: Counter[str] = Counter()
-    for page, (start, end) in zip(pages, regions):
-        support.update(set(page.keys[max(start, 0):max(end, 0)]))
     return support

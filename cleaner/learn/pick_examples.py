@@ -8,6 +8,7 @@ from ..patterns import compile_pattern
 from ..ruleset.examples import check_examples
 from .model import LearnedSite
 from .propose import SiteView
+from .rule_file import learned_rule_file
 
 _SENTENCE = re.compile(r"^.{8,100}?[。！？!?]")
 BODY_EXAMPLE_MAX = 100
@@ -33,8 +34,6 @@ def attach_examples(learned: LearnedSite, view: SiteView) -> None:
 
 def drop_failing(learned: LearnedSite) -> None:
     """Leave out every rule whose own examples fail (a safety net: they come from the pages)."""
-    from .learner import learned_rule_file
-
     failing = {r.local_id: msgs for r in learned_rule_file(learned).rules if (msgs := check_examples(r))}
     for rid, msgs in failing.items():
         learned.notes.append(f"left out {rid}: {msgs[0]}")
