@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .furniture import FACT_RE, LABELS
-from .lines import _TOKEN, is_hash
+from .lines import HASH_CANDIDATE, is_hash
 
 _RE2_SPECIAL = frozenset("\\.^$|?*+()[]{}-#&~/")
 _PIECES = re.compile(r"(\s+)|(\d+)")
@@ -25,7 +25,7 @@ def literal_pattern(folded: str) -> str:
     """A pattern for one folded line's text: digits, hashes and space runs generalised."""
     out: list[str] = []
     last = 0
-    for m in _TOKEN.finditer(folded):
+    for m in HASH_CANDIDATE.finditer(folded):
         if is_hash(m.group()):
             out.append(_generalise_plain(folded[last : m.start()]))
             out.append("[0-9A-Za-z_-]{8,}")

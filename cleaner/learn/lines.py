@@ -10,7 +10,7 @@ from ..fold import fold, strip_line
 
 # Hashes and opaque ids vary per page where the furniture around them does not. Checked before
 # digits: a hash is digits and letters mixed, so it must not be read as letters around numbers.
-_TOKEN = re.compile(r"[0-9A-Za-z_-]{8,}")
+HASH_CANDIDATE = re.compile(r"[0-9A-Za-z_-]{8,}")
 _HEX = re.compile(r"[0-9a-fA-F]+")
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
@@ -30,7 +30,7 @@ def _mask_hash(m: re.Match[str]) -> str:
 
 def normalise(folded_line: str) -> str:
     """The CCNet-style key of a folded line: lower case, hashes and digit runs masked, spaces collapsed."""
-    key = _TOKEN.sub(_mask_hash, folded_line.strip()).lower()
+    key = HASH_CANDIDATE.sub(_mask_hash, folded_line.strip()).lower()
     key = _DIGITS.sub(DIGIT_MARK, key)
     return _SPACES.sub(" ", key)
 
