@@ -75,6 +75,9 @@ def iter_inputs(paths: Iterable[Path], *, exclude: Sequence[str] = (),
         else:
             base = os.path.realpath(root.parent)
             files = [InputFile(root, PurePosixPath(root.name), named=True)]
+        if len(roots) == 1:
+            yield from files  # one walk meets each file once
+            continue
         for item in files:
             key = os.path.join(base, *item.rel.parts)  # the file's place, not where a link leads
             if key not in seen:
@@ -182,16 +185,15 @@ def _list(folder: Path, report: Report | None, *, top: bool = False) -> list[os.
 
 def _kind(entry: os.DirEntry[str], root_real: Path, report: Report | None) -> str:
     """What to do with a folder entry: "dir" (walk it), "file" (yield it) or "" (skip it)."""
-    path = Path(entry.path)
     try:
         if entry.is_symlink():
             try:
-                target = os.stat(path)
+                target = os.stat(entry.path)
             except FileNotFoundError:
                 return ""  # a dangling link: nothing to read
             # A linked folder inside the tree is walked under its own name anyway, and
             # following links invites cycles; a linked file counts if it stays inside.
-            if stat.S_ISDIR(target.st_mode) or root_real not in Path(os.path.realpath(path)).parents:
+            if stat.S_ISDIR(target.st_mode) or root_real not in Path(os.path.realpath(entry.path)).parents:
                 return ""
             if stat.S_ISREG(target.st_mode):
                 return "file"
@@ -201,10 +203,10 @@ def _kind(entry: os.DirEntry[str], root_real: Path, report: Report | None) -> st
         elif entry.is_file(follow_symlinks=False):
             return "file"
     except OSError as exc:
-        _problem(report, path, f"cannot read: {exc.strerror or exc}", exc)
+        _problem(report, Path(entry.path), f"cannot read: {exc.strerror or exc}", exc)
         return ""
     # A FIFO would block the run until something writes to it, and a device never ends.
-    _problem(report, path, "skipped: not a regular file", error=False)
+    _problem(report, Path(entry.path), "skipped: not a regular file", error=False)
     return ""
 
 
