@@ -63,14 +63,16 @@ def clean(paths, output, fmt, rule_dirs, no_default_rules, url, kind, input_form
         _mark(output, single)
         return _clean_stdin_page(output, fmt, rules, url, kind, limit, summary, quiet)
     sources = _sources(paths, exclude, input_format, summary)
+    holds_inputs = False
     if fmt == "json" and output is None and sum(not s.records for s in sources) > 1:
         raise click.UsageError("--format json to stdout takes one file; use --format jsonl or -o DIR")
     if output is not None and not stdin:
-        _check_overwrites(output, single, paths, sources, fmt)
+        holds_inputs = not single and any(is_within(p, output) for p in paths)
+        _check_overwrites(output, single, holds_inputs, sources, fmt)
     sink = Sink(sources, output, fmt, summary)
     if sink.single and fmt != "jsonl" and any(not s.records for s in sources):
         raise click.UsageError(f"-o {output} is a JSON Lines file; use --format jsonl for page inputs")
-    _mark(output, single)
+    _mark(output, single, holds_inputs)
     setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, kind, fmt, url, limit, main_content)
     cleanups: list = []
     if engine == "ray":
@@ -137,12 +139,12 @@ def _check_output_folder(output: Path, paths: list[Path]) -> None:
                                    "write them elsewhere, or clean files in place with `cleaner fix`")
 
 
-def _check_overwrites(output: Path, single: bool, paths: tuple[Path, ...], sources: list[Source], fmt: str) -> None:
+def _check_overwrites(output: Path, single: bool, holds_inputs: bool, sources: list[Source], fmt: str) -> None:
     """Refuse, before any work, a run that would write an output (the -o file, or a file in the -o folder)
     over one of its inputs."""
     if single:
         targets = [output]
-    elif any(is_within(p, output) for p in paths):
+    elif holds_inputs:
         # Only then can an output land on an input: the walk follows no folder link out of a named folder.
         names = plan_output_names([s.rel for s in sources if not s.records], SUFFIX[fmt])
         targets = [output.joinpath(*(names.get(s.rel) or s.rel).parts) for s in sources]
@@ -165,9 +167,13 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _mark(output: Path | None, single: bool) -> None:
-    """Mark an output folder so that no later walk of a folder above it reads the outputs as inputs."""
-    if output is not None and not single:
+def _mark(output: Path | None, single: bool, holds_inputs: bool = False) -> None:
+    """Mark an output folder so that no later walk of a folder above it reads the outputs as inputs.
+
+    A folder that holds inputs of this run (`clean pages/a.html -o pages`) is not marked: the mark
+    would hide those inputs from later runs.
+    """
+    if output is not None and not single and not holds_inputs:
         try:
             mark_output_folder(output)
         except OSError as exc:

@@ -79,6 +79,10 @@ def test_an_output_folder_is_marked_and_never_read_back_as_input(tmp_path):
         "site/clean: note: skipped: an output folder of `cleaner clean -o` (it holds .cleaner-output)"]
     named = cli("clean", "-q", "site/clean", "-o", "twice", cwd=tmp_path)  # named: read as asked
     assert named.code == 0 and (tmp_path / "twice" / "a.txt").is_file()
+    pages(tmp_path / "site" / "pages", ["b.htm"])  # a folder holding inputs of the run is not marked
+    mixed = cli("clean", "-q", "site/pages/b.htm", "-o", "site/pages", cwd=tmp_path)
+    assert mixed.code == 0 and (tmp_path / "site" / "pages" / "b.txt").is_file()
+    assert not (tmp_path / "site" / "pages" / ".cleaner-output").exists()
 
 
 # 2. -o EXISTING-FILE cleaned everything, then printed "File exists" once per input.
