@@ -37,7 +37,7 @@ def cli(*args: str | os.PathLike, stdin: bytes | None = None, cwd: Path | None =
     preexec = drop_file_privileges if unprivileged and os.geteuid() == 0 else None
     proc = subprocess.run([sys.executable, "-m", "cleaner.cli.main", *map(os.fspath, args)],
                           input=stdin, capture_output=True, cwd=cwd, env=environ, timeout=timeout,
-                          preexec_fn=preexec)
+                          preexec_fn=preexec, check=False)
     return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"), proc.stderr.decode("utf-8", "replace"))
 
 
@@ -65,7 +65,7 @@ def drop_file_privileges() -> None:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def unprivileged_skip_reason() -> str:
     """Why `cli(..., unprivileged=True)` cannot honour permission bits here; "" when it can."""
     if not sys.platform.startswith("linux"):
@@ -77,7 +77,7 @@ def unprivileged_skip_reason() -> str:
     try:
         preexec = drop_file_privileges if os.geteuid() == 0 else None
         proc = subprocess.run([sys.executable, "-c", f"open({str(probe)!r}).read()"], capture_output=True,
-                              preexec_fn=preexec, timeout=60)
+                              preexec_fn=preexec, timeout=60, check=False)
     except (OSError, subprocess.SubprocessError) as exc:
         return f"cannot run a process that honours permission bits: {exc}"
     finally:
