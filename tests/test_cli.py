@@ -62,7 +62,9 @@ def test_json_has_text_metadata_and_removals():
 
 def test_jsonl_to_file(tmp_path):
     out = tmp_path / "out.jsonl"
-    r = invoke("clean", "-q", "--format", "jsonl", str(SEED), str(SEED), "-o", str(out))
+    copy = tmp_path / "copy.txt"  # a path named twice is read once: two records need two files
+    copy.write_bytes(SEED.read_bytes())
+    r = invoke("clean", "-q", "--format", "jsonl", str(SEED), str(copy), "-o", str(out))
     assert r.exit_code == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 2 and json.loads(lines[1])["site"] == "cri.cn"

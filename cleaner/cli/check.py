@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +19,14 @@ import click
 
 from ..config import Config, ConfigError, ConfigFinder
 from ..engine import clean_text
-from ..io import Decoded, InputError, iter_inputs, looks_like_html, read_input
+from ..io import Decoded, InputError, looks_like_html, read_input
+from ..io.walk import Problem, iter_inputs
 from ..jsonl import is_jsonl_name
 from ..result import Removal, Result
 from ..ruleset.ruleset import RuleSet
 from .common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, no_default_option, rules_option
 from .fix import Refused, write_fixed
+from .formats import shown_path
 
 SKIP_MARKER = "cleaner: skip-file"  # anywhere in a page: check and fix leave the whole file alone
 _QUOTE_CHARS = 40
@@ -30,7 +34,9 @@ _HTML_NOTE = "skipped: an HTML page (check and fix work on scraped text; `cleane
 _JSONL_NOTE = ("skipped: JSON Lines records (check and fix work on page files; `cleaner clean` cleans records, "
                "`cleaner explain FILE --record LINE` shows one)")
 
-paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+# Existence is checked by the walk (a missing path is a usage error); a path that exists but cannot be
+# read is an error of that file alone, so that the other files named by a hook are still checked.
+paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 config_option = click.option(
     "--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Use this .cleaner.toml or pyproject.toml for every file instead of the nearest one.",
@@ -66,21 +72,28 @@ class Inspection:
 
 
 def collect(paths: tuple[Path, ...], config_file: Path | None, rule_dirs: tuple[Path, ...],
-            no_default: bool) -> list[Target]:
-    """Files named or found under paths that their configuration selects; exit 2 on config errors."""
+            no_default: bool) -> tuple[list[Target], int]:
+    """Files named or found under paths that their configuration selects, and the number of paths
+    that could not be read (each reported on stderr); exit 2 on a missing path or config errors."""
     finder = ConfigFinder(forced=config_file)
     rulesets: dict[tuple[tuple[Path, ...], bool], RuleSet] = {}
     targets: list[Target] = []
     seen: set[Path] = set()
     problems: list[str] = []
-    for arg in paths:
-        named = not arg.is_dir()
-        for path in [arg] if named else [f.path for f in iter_inputs([arg])]:
+    failed: list[Problem] = []
+
+    def report(problem: Problem) -> None:
+        if _walk_problem(problem):
+            failed.append(problem)
+
+    try:
+        for item in iter_inputs(paths, report=report):
+            path = item.path
             try:
                 config = finder.for_path(path)
             except ConfigError as exc:
                 _usage_exit([str(exc)])
-            if path.resolve() in seen or not config.selects(path, named=named):
+            if path.resolve() in seen or not config.selects(path, named=item.named):
                 continue
             seen.add(path.resolve())
             key = (config.rules + tuple(rule_dirs), config.no_default_rules or no_default)
@@ -88,15 +101,30 @@ def collect(paths: tuple[Path, ...], config_file: Path | None, rule_dirs: tuple[
                 rulesets[key] = RuleSet.load(key[0], bundled=not key[1])
                 problems.extend(str(e) for e in rulesets[key].errors)
             targets.append(Target(path, config, rulesets[key]))
+    except FileNotFoundError as exc:
+        raise click.UsageError(f"{shown_path(exc.filename)}: no such file or folder") from None
     if problems:
         _usage_exit(problems)  # results under broken rules would mislead, and fix would write them
-    return targets
+    return targets, len(failed)
+
+
+def _walk_problem(problem: Problem) -> bool:
+    """Print what the walk met on stderr; True for an error (it fails the run)."""
+    click.echo(f"{shown_path(problem.path)}: {'error' if problem.error else 'note'}: {problem.message}", err=True)
+    return problem.error
 
 
 def inspect(target: Target) -> Inspection:
     """Read and clean one file (never raises for a bad input: the error is in the result)."""
     if is_jsonl_name(target.path.name):
         return Inspection(target.path, note=_JSONL_NOTE)  # its lines are records, not a page's lines
+    try:
+        mode = os.stat(target.path).st_mode
+    except OSError as exc:
+        return Inspection(target.path, error=f"cannot read: {exc.strerror or exc}")
+    if not stat.S_ISREG(mode):
+        # A FIFO would block until written to, and fix cannot write a device or a pipe back.
+        return Inspection(target.path, error="not a regular file (check and fix read and rewrite files)")
     try:
         # No mojibake repair: fix writes the text back, and must change only what rules remove.
         decoded = read_input(target.path, max_bytes=target.config.max_size, repair=False)
@@ -153,13 +181,14 @@ def check(paths, diff, fmt, config_file, rule_dirs, no_default_rules, quiet):
     if diff and fmt == "json":
         raise click.UsageError("--diff prints a diff; it cannot be combined with --format json")
     records: list[dict[str, object]] = []
-    found = dirty = failed = 0
-    for target in collect(paths, config_file, rule_dirs, no_default_rules):
+    found = dirty = 0
+    targets, failed = collect(paths, config_file, rule_dirs, no_default_rules)
+    for target in targets:
         ins = inspect(target)
         failed += _report(ins)
         if not ins.dirty:
             continue
-        shown, removals = str(ins.path), ins.result.removals
+        shown, removals = shown_path(ins.path), ins.result.removals
         dirty += 1
         found += len(removals)
         if diff:
@@ -188,8 +217,9 @@ def check(paths, diff, fmt, config_file, rule_dirs, no_default_rules, quiet):
 @quiet_option
 def fix(paths, exit_non_zero_on_fix, force, max_loss, config_file, rule_dirs, no_default_rules, quiet):
     """Remove site furniture from PATHS in place, keeping each file's encoding and line endings."""
-    fixed = removed = failed = 0
-    for target in collect(paths, config_file, rule_dirs, no_default_rules):
+    fixed = removed = 0
+    targets, failed = collect(paths, config_file, rule_dirs, no_default_rules)
+    for target in targets:
         ins = inspect(target)
         failed += _report(ins)
         if not ins.dirty:
@@ -198,16 +228,16 @@ def fix(paths, exit_non_zero_on_fix, force, max_loss, config_file, rule_dirs, no
         try:
             write_fixed(ins.path, ins.decoded, ins.result.text, max_loss=limit, force=force)
         except Refused as exc:
-            click.echo(f"{ins.path}: not fixed: {exc}", err=True)
+            click.echo(f"{shown_path(ins.path)}: not fixed: {exc}", err=True)
             failed += 1
             continue
         except OSError as exc:
-            click.echo(f"{ins.path}: error: cannot write: {exc.strerror or exc}", err=True)
+            click.echo(f"{shown_path(ins.path)}: error: cannot write: {exc.strerror or exc}", err=True)
             failed += 1
             continue
         fixed += 1
         removed += len(ins.result.removals)
-        click.echo(f"{ins.path}: fixed ({_n(len(ins.result.removals), 'removal')})")
+        click.echo(f"{shown_path(ins.path)}: fixed ({_n(len(ins.result.removals), 'removal')})")
     if (fixed or failed) and not quiet:
         tail = f"; {_n(failed, 'file')} not fixed" if failed else ""
         click.echo(f"Fixed {_n(fixed, 'file')} ({_n(removed, 'removal')}){tail}.", err=True)
@@ -217,10 +247,10 @@ def fix(paths, exit_non_zero_on_fix, force, max_loss, config_file, rule_dirs, no
 def _report(ins: Inspection) -> int:
     """Print a file's error or note on stderr; 1 for an error (it fails the run), else 0."""
     if ins.error:
-        click.echo(f"{ins.path}: error: {ins.error}", err=True)
+        click.echo(f"{shown_path(ins.path)}: error: {ins.error}", err=True)
         return 1
     if ins.note:
-        click.echo(f"{ins.path}: {ins.note}", err=True)
+        click.echo(f"{shown_path(ins.path)}: {ins.note}", err=True)
     return 0
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
 import sys
 import tempfile
@@ -11,13 +12,14 @@ from typing import Iterator
 import click
 
 from ..document import clean_document
-from ..io import InputError, iter_inputs, read_stdin
+from ..io import InputError, plan_output_names, read_stdin
+from ..io.walk import Problem, is_within, iter_inputs, mark_output_folder
 from .. import jsonl
 from ..jsonl import is_compressed, is_jsonl_name, iter_blocks, open_stream, read_blocks
 from ..parallel import PageTask, RangeTask, Setup, Task, default_jobs, record_tasks, run_ordered
 from .common import (EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, main_content_option, no_default_option, parse_size,
                      rules_option, url_option)
-from .formats import FORMATS, render
+from .formats import FORMATS, SUFFIX, render, shown_path
 from .outputs import RunSummary, Sink, Source
 
 PAGES_PER_TASK = 8
@@ -25,7 +27,8 @@ SMALL_RUN = 1 << 20  # below this many input bytes, starting worker processes co
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+# readable=False: a file that cannot be read is that file's error, reported when it is read; the run goes on.
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True, readable=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Output folder; a file for --format jsonl or a name ending .jsonl[.gz|.zst]. Default: stdout.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="txt", show_default=True, help="Output format of page inputs.")
@@ -51,14 +54,25 @@ def clean(paths, output, fmt, rule_dirs, no_default_rules, url, kind, input_form
     stdin = "-" in [str(p) for p in paths]
     if stdin and len(paths) > 1:
         raise click.UsageError("'-' (stdin) cannot be mixed with other paths")
+    single = output is not None and (fmt == "jsonl" or is_jsonl_name(output.name))
+    if output is not None and not single:
+        _check_output_folder(output, [] if stdin else list(paths))
+    elif single and output.is_dir():
+        raise click.UsageError(f"-o {output} is a folder; --format jsonl and names ending .jsonl write one file")
     if stdin and input_format != "jsonl":
+        _mark(output, single)
         return _clean_stdin_page(output, fmt, rules, url, kind, limit, summary, quiet)
-    sources = _sources(paths, exclude, input_format)
+    sources = _sources(paths, exclude, input_format, summary)
+    holds_inputs = False
     if fmt == "json" and output is None and sum(not s.records for s in sources) > 1:
         raise click.UsageError("--format json to stdout takes one file; use --format jsonl or -o DIR")
+    if output is not None and not stdin:
+        holds_inputs = not single and any(is_within(p, output) for p in paths)
+        _check_overwrites(output, single, holds_inputs, sources, fmt)
     sink = Sink(sources, output, fmt, summary)
     if sink.single and fmt != "jsonl" and any(not s.records for s in sources):
         raise click.UsageError(f"-o {output} is a JSON Lines file; use --format jsonl for page inputs")
+    _mark(output, single, holds_inputs)
     setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, kind, fmt, url, limit, main_content)
     cleanups: list = []
     if engine == "ray":
@@ -92,15 +106,78 @@ def clean(paths, output, fmt, rule_dirs, no_default_rules, url, kind, input_form
     _close(summary, rules, quiet)
 
 
-def _sources(paths: tuple[Path, ...], exclude: tuple[str, ...], input_format: str) -> list[Source]:
+def _sources(paths: tuple[Path, ...], exclude: tuple[str, ...], input_format: str,
+             summary: RunSummary) -> list[Source]:
+    """The inputs, each once; a path that cannot be read is reported and fails the run, which goes on."""
     if [str(p) for p in paths] == ["-"]:
         return [Source(Path("-"), PurePosixPath("stdin.jsonl"), True)]
+
+    def report(problem: Problem) -> None:
+        shown = shown_path(problem.path)
+        click.echo(f"{shown}: {'error' if problem.error else 'note'}: {problem.message}", err=True)
+        if problem.error:
+            summary.failed.append(shown)
+
     try:
-        inputs = list(iter_inputs(paths, exclude=exclude))
+        inputs = list(iter_inputs(paths, exclude=exclude, report=report))
     except FileNotFoundError as exc:
-        raise click.UsageError(f"{exc.filename}: no such file or folder") from None
+        raise click.UsageError(f"{shown_path(exc.filename)}: no such file or folder") from None
     force = {"page": False, "jsonl": True}.get(input_format)
     return [Source(i.path, i.rel, is_jsonl_name(i.path.name) if force is None else force) for i in inputs]
+
+
+def _check_output_folder(output: Path, paths: list[Path]) -> None:
+    """Refuse, before any work, an output folder that is a file, or is or lies inside an input folder."""
+    existing = next((p for p in (output, *output.parents) if os.path.lexists(p)), None)
+    if existing is not None and not existing.is_dir():
+        raise click.UsageError(f"-o {output}: {existing} is a file, not a folder "
+                               "(a single output file takes --format jsonl or a name ending .jsonl)")
+    for path in paths:
+        if path.is_dir() and is_within(output, path):
+            where = "is the input folder" if is_within(path, output) else "lies inside the input folder"
+            raise click.UsageError(f"-o {output} {where} {path}: outputs would overwrite or mix with the inputs; "
+                                   "write them elsewhere, or clean files in place with `cleaner fix`")
+
+
+def _check_overwrites(output: Path, single: bool, holds_inputs: bool, sources: list[Source], fmt: str) -> None:
+    """Refuse, before any work, a run that would write an output (the -o file, or a file in the -o folder)
+    over one of its inputs."""
+    if single:
+        targets = [output]
+    elif holds_inputs:
+        # Only then can an output land on an input: the walk follows no folder link out of a named folder.
+        names = plan_output_names([s.rel for s in sources if not s.records], SUFFIX[fmt])
+        targets = [output.joinpath(*(names.get(s.rel) or s.rel).parts) for s in sources]
+    else:
+        return
+    inputs = {key: s.path for s in sources if (key := _identity(s.path)) is not None}
+    for target in targets:
+        hit = inputs.get(_identity(target))
+        if hit is not None:
+            raise click.UsageError(f"-o {output}: the output {shown_path(target)} would overwrite the input "
+                                   f"{shown_path(hit)}; write elsewhere, or clean page files in place with `cleaner fix`")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """A file's device and inode, or None when it does not exist."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _mark(output: Path | None, single: bool, holds_inputs: bool = False) -> None:
+    """Mark an output folder so that no later walk of a folder above it reads the outputs as inputs.
+
+    A folder that holds inputs of this run (`clean pages/a.html -o pages`) is not marked: the mark
+    would hide those inputs from later runs.
+    """
+    if output is not None and not single and not holds_inputs:
+        try:
+            mark_output_folder(output)
+        except OSError as exc:
+            raise click.UsageError(f"-o {output}: cannot create the output folder: {exc.strerror or exc}") from None
 
 
 def _tasks(sources: list[Source], max_line: int) -> Iterator[Task]:

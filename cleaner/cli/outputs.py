@@ -11,7 +11,7 @@ from ..io import format_size, plan_output_names, safe_output_path, write_atomic
 from ..io.walk import output_name
 from ..jsonl import AtomicWriter, is_jsonl_name
 from ..parallel import FailedTask, Outcome, PageTask, RangeTask
-from .formats import SUFFIX
+from .formats import SUFFIX, shown_path
 from .summary import Summary
 
 
@@ -26,7 +26,7 @@ class Source:
     @property
     def display(self) -> str:
         """How messages name it."""
-        return "<stdin>" if str(self.path) == "-" else str(self.path)
+        return "<stdin>" if str(self.path) == "-" else shown_path(self.path)
 
 
 class RunSummary(Summary):

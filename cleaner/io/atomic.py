@@ -14,7 +14,7 @@ def write_atomic(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> N
     path = Path(path)
     # Encode first: an unencodable text then fails before anything touches the disk.
     payload = data.encode(encoding) if isinstance(data, str) else bytes(data)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folders(path.parent)
     try:
         mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
@@ -34,6 +34,16 @@ def write_atomic(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> N
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def make_folders(folder: Path) -> None:
+    """Create folder and its missing parents without recursion (Path.mkdir recurses once a level)."""
+    missing = []
+    while not folder.is_dir() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for level in reversed(missing):
+        level.mkdir(exist_ok=True)
 
 
 def _create_temp(path: Path) -> tuple[Path, int]:

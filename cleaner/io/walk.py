@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+import stat
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
 _COMPRESSED = {".gz", ".zst"}
+
+# A folder that `cleaner clean -o` writes carries this file, so that a later walk of a folder
+# holding it never reads the outputs back as inputs (as pytest's cache folder carries CACHEDIR.TAG).
+OUTPUT_MARKER = ".cleaner-output"
+_MARKER_TEXT = ("This folder holds outputs of `cleaner clean -o`. cleaner skips it when it walks a folder\n"
+                "that contains it; name it on the command line to read it anyway.\n")
+_MISSING = (errno.ENOENT, errno.ENOTDIR)
 
 
 @dataclass(frozen=True)
@@ -18,51 +26,188 @@ class InputFile:
 
     path: Path
     rel: PurePosixPath
+    named: bool = field(default=False, compare=False)  # named on the command line, not found in a folder
 
 
-def iter_inputs(paths: Iterable[Path], *, exclude: Sequence[str] = ()) -> Iterator[InputFile]:
-    """Yield the files named or found (recursively, sorted) under paths.
+@dataclass(frozen=True)
+class Problem:
+    """Something the walk could not read (error) or chose to skip (note); the message omits the path."""
+
+    path: Path
+    message: str
+    error: bool = True
+
+
+Report = Callable[[Problem], None]
+
+
+def iter_inputs(paths: Iterable[Path], *, exclude: Sequence[str] = (),
+                report: Report | None = None) -> Iterator[InputFile]:
+    """Yield the files named or found (recursively, sorted, depth first) under paths, each file once.
 
     Every path is checked before anything is yielded: a missing one raises
     FileNotFoundError, so a typo never yields a partial run. A file named on the command
     line is always yielded. Inside folders, hidden entries (".git", ".venv", ".x.html"),
-    symlinked folders, symlinks that lead outside the folder and entries matching an
-    ``exclude`` pattern are skipped. A pattern without "/" matches the name of any one
-    component ("drafts", "*.css"); one with "/" matches the whole path relative to the
-    folder ("a/*/old").
-    Errors reading a sub-folder (permissions) propagate: skipping it silently would lose
-    inputs.
+    symlinked folders, symlinks that lead outside the folder, entries matching an
+    ``exclude`` pattern and folders carrying OUTPUT_MARKER are skipped. A pattern without
+    "/" matches the name of any one component ("drafts", "*.css"); one with "/" matches
+    the whole path relative to the folder ("a/*/old"). A file met twice (a folder named
+    twice, a file named and inside a named folder) is yielded the first time only.
+
+    With ``report``, a path that cannot be read (permissions, a symlink loop, a name too
+    long) is reported as an error and the walk goes on, and skipped special files and
+    output folders are reported as notes; without it, such errors raise OSError.
     """
     roots = [Path(p) for p in paths]
-    for root in roots:
-        if not root.exists():
-            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(root))
-    for root in roots:
-        if root.is_dir():
-            yield from _walk(root, PurePosixPath(), root.resolve(), tuple(exclude))
+    kinds = [_stat_root(root) for root in roots]
+    seen: set[str] = set()
+    report = _once(report) if report is not None else None
+    for root, kind in zip(roots, kinds):
+        if isinstance(kind, OSError):
+            _problem(report, root, f"cannot read: {kind.strerror or kind}", kind)
+            continue
+        if stat.S_ISDIR(kind):
+            base = os.path.realpath(root)
+            if base in seen:
+                continue  # the same folder named again
+            seen.add(base)
+            files: Iterable[InputFile] = _walk(root, tuple(exclude), report)
         else:
-            yield InputFile(root, PurePosixPath(root.name))
+            base = os.path.realpath(root.parent)
+            files = [InputFile(root, PurePosixPath(root.name), named=True)]
+        if len(roots) == 1:
+            yield from files  # one walk meets each file once
+            continue
+        for item in files:
+            key = os.path.join(base, *item.rel.parts)  # the file's place, not where a link leads
+            if key not in seen:
+                seen.add(key)
+                yield item
 
 
-def _walk(folder: Path, rel: PurePosixPath, root_real: Path,
-          exclude: tuple[str, ...]) -> Iterator[InputFile]:
-    """Depth-first walk of one folder, entries sorted by name."""
-    with os.scandir(folder) as entries:
-        ordered = sorted(entries, key=lambda e: e.name)
-    for entry in ordered:
+def mark_output_folder(folder: Path) -> None:
+    """Create folder if needed and put OUTPUT_MARKER in it (once), so later walks skip it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / OUTPUT_MARKER
+    if not marker.exists():
+        marker.write_text(_MARKER_TEXT, encoding="utf-8")
+
+
+def is_within(path: Path, folder: Path) -> bool:
+    """Whether path is folder or lies inside it, as the file system sees it.
+
+    Links and ".." are resolved, and folders are compared by device and inode, so a trailing
+    slash, a bind mount or a name in another case on a case-folding file system changes nothing.
+    """
+    try:
+        target = os.stat(folder)
+    except OSError:
+        return False
+    here = Path(os.path.realpath(path))
+    for candidate in (here, *here.parents):
+        try:
+            info = os.stat(candidate)
+        except OSError:
+            continue  # a part that does not exist yet (an output folder to be made)
+        if (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
+            return True
+    return False
+
+
+def _stat_root(root: Path) -> int | OSError:
+    """A named path's mode, or the error that stats it; FileNotFoundError when it is missing."""
+    try:
+        return os.stat(root).st_mode
+    except OSError as exc:
+        if exc.errno in _MISSING:
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(root)) from None
+        return exc
+
+
+def _once(report: Report) -> Report:
+    """report, but each path once (a path met in a folder and named too, or named twice)."""
+    done: set[str] = set()
+
+    def report_once(problem: Problem) -> None:
+        key = os.path.join(os.path.realpath(problem.path.parent), problem.path.name)
+        if key not in done:
+            done.add(key)
+            report(problem)
+    return report_once
+
+
+def _problem(report: Report | None, path: Path, message: str, exc: OSError | None = None,
+             *, error: bool = True) -> None:
+    """Hand a problem to report; without one, raise an error (notes are dropped)."""
+    if report is not None:
+        report(Problem(path, message, error))
+    elif error:
+        raise exc if exc is not None else OSError(message)
+
+
+def _walk(root: Path, exclude: tuple[str, ...], report: Report | None) -> Iterator[InputFile]:
+    """Walk one folder without recursion (trees may be deeper than Python's stack), entries sorted."""
+    root_real = Path(os.path.realpath(root))
+    first = _list(root, report, top=True)
+    stack: list[tuple[PurePosixPath, Iterator[os.DirEntry[str]]]] = [(PurePosixPath(), iter(first or []))]
+    while stack:
+        rel, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
         child_rel = rel / entry.name
         if entry.name.startswith(".") or _excluded(child_rel, exclude):
             continue
-        path = Path(entry.path)
+        kind = _kind(entry, root_real, report)
+        if kind == "dir":
+            listed = _list(Path(entry.path), report)
+            if listed is not None:
+                stack.append((child_rel, iter(listed)))
+        elif kind == "file":
+            yield InputFile(Path(entry.path), child_rel)
+
+
+def _list(folder: Path, report: Report | None, *, top: bool = False) -> list[os.DirEntry[str]] | None:
+    """A folder's entries sorted by name; None when it cannot be read or is an output folder."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        _problem(report, folder, f"cannot read folder: {exc.strerror or exc}", exc)
+        return None
+    if not top and any(e.name == OUTPUT_MARKER for e in entries):
+        _problem(report, folder, f"skipped: an output folder of `cleaner clean -o` (it holds {OUTPUT_MARKER})",
+                 error=False)
+        return None
+    return entries
+
+
+def _kind(entry: os.DirEntry[str], root_real: Path, report: Report | None) -> str:
+    """What to do with a folder entry: "dir" (walk it), "file" (yield it) or "" (skip it)."""
+    try:
         if entry.is_symlink():
+            try:
+                target = os.stat(entry.path)
+            except FileNotFoundError:
+                return ""  # a dangling link: nothing to read
             # A linked folder inside the tree is walked under its own name anyway, and
             # following links invites cycles; a linked file counts if it stays inside.
-            if entry.is_dir() or root_real not in path.resolve().parents:
-                continue
-        if entry.is_dir():
-            yield from _walk(path, child_rel, root_real, exclude)
-        elif entry.is_file():
-            yield InputFile(path, child_rel)
+            if stat.S_ISDIR(target.st_mode) or root_real not in Path(os.path.realpath(entry.path)).parents:
+                return ""
+            if stat.S_ISREG(target.st_mode):
+                return "file"
+        # The entry's type comes with the listing on most file systems: no system call per file.
+        elif entry.is_dir(follow_symlinks=False):
+            return "dir"
+        elif entry.is_file(follow_symlinks=False):
+            return "file"
+    except OSError as exc:
+        _problem(report, Path(entry.path), f"cannot read: {exc.strerror or exc}", exc)
+        return ""
+    # A FIFO would block the run until something writes to it, and a device never ends.
+    _problem(report, Path(entry.path), "skipped: not a regular file", error=False)
+    return ""
 
 
 def _excluded(rel: PurePosixPath, patterns: tuple[str, ...]) -> bool:

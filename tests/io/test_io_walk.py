@@ -149,3 +149,65 @@ def test_plan_output_names_keeps_inputs_apart():
     assert plan[P("a")] == P("a-2.txt")  # its whole name plus .txt is a.txt again: numbered
     assert plan[P("b.html")] == P("b.txt") and plan[P("d/a.html")] == P("d/a.txt")
     assert len({str(p).casefold() for p in plan.values()}) == len(rels)
+
+
+def test_problems_are_reported_and_the_walk_goes_on(tree: Path) -> None:
+    from cleaner.io.walk import Problem
+
+    os.symlink("loop.html", tree / "loop.html")
+    os.mkfifo(tree / "pipe.html")
+    seen: list[Problem] = []
+    found = rels(iter_inputs([tree, tree / "loop.html"], report=seen.append))
+    assert found == rels(iter_inputs([tree], exclude=["loop.html", "pipe.html"]))
+    assert [(p.path.name, p.error) for p in seen] == [("loop.html", True), ("pipe.html", False)]  # each once
+    assert seen[0].message == f"cannot read: {os.strerror(40)}"
+    assert seen[1].message == "skipped: not a regular file"
+    with pytest.raises(OSError):  # without report, an error still stops the walk
+        list(iter_inputs([tree]))
+
+
+def test_a_file_named_twice_or_inside_a_named_folder_is_yielded_once(tree: Path) -> None:
+    files = list(iter_inputs([tree / "sub", tree, Path(f"{tree}/"), tree / "a.html", tree / "sub" / "z.html"]))
+    assert len(files) == len({f.path.resolve() for f in files}) == len(list(iter_inputs([tree])))
+    assert rels(files)[:4] == ["c.txt.gz", "deeper/x.html", "drafts/e.html", "z.html"]  # first met wins
+    assert not any(f.named for f in files)  # a.html and z.html were met in the folders first
+    [named] = iter_inputs([tree / "b.html"])
+    assert named.named
+
+
+def test_output_folders_are_skipped_unless_named(tree: Path) -> None:
+    from cleaner.io.walk import OUTPUT_MARKER, mark_output_folder
+
+    mark_output_folder(tree / "sub" / "deeper")
+    assert (tree / "sub" / "deeper" / OUTPUT_MARKER).is_file()
+    notes = []
+    assert "sub/deeper/x.html" not in rels(iter_inputs([tree], report=notes.append))
+    assert [(n.path, n.error) for n in notes] == [(tree / "sub" / "deeper", False)]
+    assert rels(iter_inputs([tree / "sub" / "deeper"])) == ["x.html"]
+
+
+def test_the_walk_has_no_depth_limit(tmp_path: Path) -> None:
+    folder = tmp_path
+    for _ in range(1200):  # deeper than Python's recursion limit; the path stays under PATH_MAX
+        folder = folder / "d"
+        folder.mkdir()
+    (folder / "p.txt").write_text("x")
+    try:
+        [found] = iter_inputs([tmp_path])
+        assert found.rel.parts[-1] == "p.txt" and len(found.rel.parts) == 1201
+    finally:  # by hand: shutil.rmtree, which cleans tmp_path, recurses once a level
+        (folder / "p.txt").unlink()
+        while folder != tmp_path:
+            folder.rmdir()
+            folder = folder.parent
+
+
+def test_is_within(tmp_path: Path) -> None:
+    from cleaner.io.walk import is_within
+
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    os.symlink(tmp_path / "in", tmp_path / "link")
+    for inside in ["in", "in/", "in/sub", "in/new/x", "link/sub", "in/sub/..", "in/new/../sub"]:
+        assert is_within(Path(f"{tmp_path}/{inside}"), tmp_path / "in"), inside
+    for outside in ["out", "in/..", "in-other", "in/sub/../../out"]:
+        assert not is_within(Path(f"{tmp_path}/{outside}"), tmp_path / "in"), outside
