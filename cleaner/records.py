@@ -40,6 +40,9 @@ def _refuse_constant(name: str) -> Any:
     raise _NonFinite(name)
 
 
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)  # made once: json.loads(**kw) makes one a call
+
+
 def without_surrogates(text: str) -> str:
     """text with every lone surrogate (from a "\\ud800" escape) replaced by U+FFFD, so it encodes as UTF-8."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
@@ -106,7 +109,7 @@ def parse_record(line: bytes | str) -> Any:
     except UnicodeDecodeError as exc:
         raise RecordError(f"line is not UTF-8 (byte {exc.start + 1})") from None
     try:
-        record = json.loads(text, parse_constant=_refuse_constant)
+        record = _DECODER.decode(text)
         # Lone surrogates would make the output invalid UTF-8: they become U+FFFD, in every field.
         escaped = _SURROGATE_ESCAPE.search(line if isinstance(line, bytes) else text.encode("utf-8", "replace"))
         return _mend(record) if escaped else record
