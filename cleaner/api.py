@@ -113,25 +113,17 @@ def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None 
                 kind: Kind = "auto") -> dict[str, list[Any]]:
     """Clean a columnar batch (a dict of lists, a pandas DataFrame) for `Dataset.map(batched=True)`.
 
-    Reads `text` (or `html`) and optional `url`; returns the columns `text`, `cleaner_metadata`
-    and `cleaner_removed`, the last two as JSON strings so that every batch has the same schema
-    (Arrow refuses dicts whose keys change from batch to batch). A missing page (None, NaN)
-    gives ""; bytes are decoded as the CLI decodes files; any other value raises TypeError.
+    Reads `text` (or `html`: a row whose text is missing reads its html) and optional `url`;
+    returns the columns `text`, `cleaner_metadata` and `cleaner_removed`, the last two as JSON
+    strings so that every batch has the same schema (Arrow refuses dicts whose keys change from
+    batch to batch). A missing page (None, NaN) gives ""; bytes are decoded as the CLI decodes
+    files; any other value raises TypeError naming the column and the row.
     """
     rules = _rules(rules, "clean_batch")
     _check_kind(kind, "clean_batch")
-    if isinstance(batch, (str, bytes, list, tuple, set)) or not hasattr(batch, "__getitem__") or not hasattr(batch, "__contains__"):
-        raise TypeError(f"clean_batch: batch must be a mapping of columns or a DataFrame, not {type(batch).__name__}")
-    field, page_kind = (TEXT, kind) if TEXT in batch else (HTML, "html")
-    if field not in batch:
-        raise KeyError('batch has no "text" or "html" column')
-    pages = list(batch[field])
-    urls = list(batch[URL]) if URL in batch else [None] * len(pages)
-    if len(urls) != len(pages):
-        raise ValueError(f'clean_batch: the "url" column has {len(urls)} rows and the "{field}" column {len(pages)}')
     out: dict[str, list[Any]] = {TEXT: [], METADATA: [], REMOVED: []}
-    for row, (page, url) in enumerate(zip(pages, urls)):
-        if _missing(page):  # None, or pandas' NaN: nothing to clean
+    for row, (field, page, url) in enumerate(_rows(batch)):
+        if field is None:  # None, or pandas' NaN: nothing to clean
             result = Result("")
         else:
             text = page_text(page, f'clean_batch: "{field}" column, row {row}')
@@ -139,11 +131,34 @@ def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None 
                 url = None
             elif not isinstance(url, str):
                 raise TypeError(f'clean_batch: "url" column, row {row} must be str or None, not {type(url).__name__}')
-            result = clean_document(text, rules, url=url or None, kind=page_kind)
+            result = clean_document(text, rules, url=url or None, kind=kind if field == TEXT else "html")
         out[TEXT].append(result.text)
         out[METADATA].append(json.dumps(result.metadata, ensure_ascii=False, allow_nan=False))
         out[REMOVED].append(json.dumps([r.to_dict() for r in result.removals], ensure_ascii=False, allow_nan=False))
     return out
+
+
+def _rows(batch: Any) -> Iterator[tuple[str | None, Any, Any]]:
+    """(field, page, url) of each row: the text, or the html where the text is missing (field None: neither)."""
+    if isinstance(batch, (str, bytes, list, tuple, set)) or not hasattr(batch, "__getitem__") or not hasattr(batch, "__contains__"):
+        raise TypeError(f"clean_batch: batch must be a mapping of columns or a DataFrame, not {type(batch).__name__}")
+    columns = {name: list(batch[name]) for name in (TEXT, HTML, URL) if name in batch}
+    if TEXT not in columns and HTML not in columns:
+        raise KeyError('batch has no "text" or "html" column')
+    rows = len(columns.get(TEXT, columns.get(HTML, [])))
+    for name, values in columns.items():
+        if len(values) != rows:  # zip() would drop the rows of the longer column without a word
+            first = TEXT if TEXT in columns else HTML
+            raise ValueError(f'clean_batch: the "{name}" column has {len(values)} rows and the "{first}" column {rows}')
+    texts, htmls, urls = columns.get(TEXT), columns.get(HTML), columns.get(URL)
+    for row in range(rows):
+        url = urls[row] if urls is not None else None
+        if texts is not None and not _missing(texts[row]):
+            yield TEXT, texts[row], url
+        elif htmls is not None and not _missing(htmls[row]):
+            yield HTML, htmls[row], url
+        else:
+            yield None, None, None
 
 
 def _missing(value: object) -> bool:

@@ -331,3 +331,14 @@ def test_rule_set_in_datasets_map_with_two_processes(tmp_path):
     ds = datasets.Dataset.from_dict({"text": pages})
     ds = ds.map(cleaner.clean_batch, batched=True, batch_size=2, num_proc=2, fn_kwargs={"rules": rules})
     assert ds["text"] == [cleaner.clean(p, rules).text for p in pages]
+
+
+def test_batch_row_without_text_reads_its_html_as_records_do(bundled):
+    html = "<html><body><article><p>" + "正文内容。" * 30 + "</p></article></body></html>"
+    out = cleaner.clean_batch({"text": [ZH.format(n=1), None, None], "html": ["<p>unused</p>", html, None]}, bundled)
+    (record,) = cleaner.clean_records([{"text": None, "html": html}], bundled)
+    assert out["text"][0] == cleaner.clean(ZH.format(n=1), bundled).text
+    assert out["text"][1] == record["text"] and out["text"][1].startswith("正文内容。")  # it used to be ""
+    assert out["text"][2] == ""
+    with pytest.raises(ValueError, match=r'^clean_batch: the "html" column has 1 rows and the "text" column 2$'):
+        cleaner.clean_batch({"text": ["a", "b"], "html": ["x"]}, bundled)
