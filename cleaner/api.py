@@ -25,6 +25,9 @@ ON_ERROR = ("raise", "skip", "mark")
 
 _default: RuleSet | None = None
 _default_lock = threading.Lock()
+if hasattr(os, "register_at_fork"):
+    # A child forked while another thread held the lock would wait on it for ever.
+    os.register_at_fork(after_in_child=lambda: globals().__setitem__("_default_lock", threading.Lock()))
 
 
 def default_rules() -> RuleSet:
@@ -48,6 +51,9 @@ def load_rules(*folders: str | os.PathLike[str], bundled: bool = True, main_cont
     for folder in folders:
         if not isinstance(folder, (str, os.PathLike)):
             raise TypeError(f"load_rules: folders must be paths (str or os.PathLike), not {type(folder).__name__}")
+    for name, flag in (("bundled", bundled), ("main_content", main_content)):
+        if not isinstance(flag, bool):
+            raise TypeError(f"load_rules: {name} must be True or False, not {flag!r}")
     rules = RuleSet.load([Path(f) for f in folders], bundled=bundled, main_content=main_content)
     if rules.errors:
         raise RuleFileErrors(rules.errors)

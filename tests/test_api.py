@@ -188,6 +188,7 @@ def test_bytes_that_are_not_text_are_an_input_error(bundled):
     (lambda r: list(cleaner.clean_records(["page"], r)), RecordError, "record 0: record is a JSON string, not an object"),
     (lambda r: cleaner.clean_batch({"text": ["x"]}, r, kind=None), ValueError, "clean_batch: kind must be one of 'auto', 'text', 'html'; got None"),
     (lambda r: cleaner.load_rules(3), TypeError, "load_rules: folders must be paths (str or os.PathLike), not int"),
+    (lambda r: cleaner.load_rules(bundled="no"), TypeError, "load_rules: bundled must be True or False, not 'no'"),
 ])
 def test_wrong_arguments_are_named(bundled, call, error, message):
     with pytest.raises(error) as info:

@@ -226,3 +226,17 @@ def test_empty_or_rule_less_folder_is_a_warning_not_an_error(tmp_path):
     assert rules.warnings == [f"{tmp_path / 'empty'}: warning: no rule files (*.yaml) found",
                               f"{tmp_path / 'notes'}: warning: no rule files (*.yaml) found"]
     assert RuleSet.load().warnings == []
+
+
+def test_two_files_for_one_site_in_a_folder_is_an_error_across_folders_an_override(tmp_path):
+    from cleaner import RuleSet
+
+    for folder, name, description in (("a", "one.yaml", "first"), ("a", "two.yaml", "second"), ("b", "w.yaml", "third")):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / name).write_text(f"site: w.com\ndescription: {description}\nmatch: {{hosts: [w.com]}}\n", encoding="utf-8")
+    rules = RuleSet.load([tmp_path / "a"], bundled=False)
+    assert [str(e) for e in rules.errors] == [
+        f'{tmp_path / "a" / "two.yaml"}: site "w.com" is already defined in {tmp_path / "a" / "one.yaml"}; one file per site in a folder']
+    assert rules.files["w.com"].description == "first"
+    rules = RuleSet.load([tmp_path / "a" / "one.yaml", tmp_path / "b"], bundled=False)
+    assert rules.errors == [] and rules.files["w.com"].description == "third"

@@ -98,11 +98,19 @@ class RuleSet:
                 errors.append(RuleError(str(root), 0, "no such rule file or folder"))
             elif not paths:  # a typo'd or empty folder would otherwise change nothing, silently
                 warnings.append(f"{root}: warning: no rule files (*.yaml) found")
+            seen: dict[str, RuleFile] = {}  # a later folder overrides a file; within one, a second is a mistake
             for path in paths:
                 try:
-                    files.append(load_file(path, display=_display(path)))
+                    f = load_file(path, display=_display(path))
                 except RuleFileErrors as exc:
                     errors.extend(exc.errors)
+                    continue
+                if f.name in seen:
+                    what = "pack" if f.is_pack else "site"
+                    errors.append(RuleError(f.path, 0, f'{what} "{f.name}" is already defined in {seen[f.name].path}; one file per {what} in a folder'))
+                    continue
+                seen[f.name] = f
+                files.append(f)
         rules = cls(files, errors, main_content=main_content)
         rules.warnings = warnings
         return rules

@@ -89,3 +89,14 @@ def test_empty_rules_folder_is_warned_about(tmp_path):
     assert run.stderr.splitlines() == ["my-rules: warning: no rule files (*.yaml) found"]
     check = cli("rules", "check", "my-rules", cwd=tmp_path)
     assert check.stderr.splitlines()[0] == "my-rules: warning: no rule files (*.yaml) found"
+
+
+def test_two_rule_files_for_one_site_in_a_folder_are_not_silently_merged(tmp_path):
+    rules = tmp_path / "my-rules"
+    rules.mkdir()
+    for name in ("a.yaml", "b.yaml"):
+        (rules / name).write_text("site: w.com\ndescription: d\nmatch: {hosts: [w.com]}\n", encoding="utf-8")
+    run = cli("clean", "-q", SEED, "--rules", "my-rules", "-o", "out", cwd=tmp_path)
+    assert run.code == 2
+    assert run.stderr.splitlines() == [
+        'error: my-rules/b.yaml: site "w.com" is already defined in my-rules/a.yaml; one file per site in a folder']
