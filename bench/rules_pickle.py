@@ -19,7 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from cleaner import RuleSet  # noqa: E402
+from cleaner import RuleSet
+
 
 def site_file(n: int) -> str:
     """A generated site file: five drop-line rules, a host and a fingerprint."""
