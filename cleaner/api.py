@@ -25,9 +25,16 @@ ON_ERROR = ("raise", "skip", "mark")
 
 _default: RuleSet | None = None
 _default_lock = threading.Lock()
+
+
+def _renew_lock() -> None:
+    """A fresh lock in a forked child: one forked while another thread held it would wait for ever."""
+    global _default_lock
+    _default_lock = threading.Lock()
+
+
 if hasattr(os, "register_at_fork"):
-    # A child forked while another thread held the lock would wait on it for ever.
-    os.register_at_fork(after_in_child=lambda: globals().__setitem__("_default_lock", threading.Lock()))
+    os.register_at_fork(after_in_child=_renew_lock)
 
 
 def default_rules() -> RuleSet:
@@ -63,7 +70,7 @@ def load_rules(*folders: str | os.PathLike[str], bundled: bool = True, main_cont
 
 
 def clean(page: str | bytes, rules: RuleSet | None = None, *, url: str | None = None, kind: Kind = "auto") -> Result:
-    """Clean one page, scraped text or HTML (kind 'auto' tells them apart by content)."""
+    """Clean one page, scraped text or HTML (kind 'auto' tells them apart by content); bytes are decoded as files are."""
     rules = _rules(rules, "clean")
     _check_kind(kind, "clean")
     _check_url(url, "clean")
