@@ -6,18 +6,18 @@
     result.text, result.metadata, result.removals
     for result in cleaner.clean_iter(pages, rules): ...          # lazily, in order
     dataset.map(cleaner.clean_batch, batched=True)               # columnar batches
+    except cleaner.CleanerError: ...        # RuleFileErrors, RecordError, InputError
 """
 from __future__ import annotations
 
 from .api import clean, clean_batch, clean_iter, clean_records, default_rules, load_rules
 from .engine import clean_text
-from .records import RecordError
+from .errors import CleanerError, InputError, RecordError, RuleError, RuleFileErrors
 from .result import Removal, Result
-from .ruleset.model import RuleError, RuleFileErrors
 from .ruleset.ruleset import RuleSet
 
 __all__ = [
     "RuleSet", "load_rules", "default_rules", "clean", "clean_iter", "clean_records", "clean_batch",
-    "clean_text", "Result", "Removal", "RecordError", "RuleError", "RuleFileErrors",
+    "clean_text", "Result", "Removal", "CleanerError", "InputError", "RecordError", "RuleError", "RuleFileErrors",
 ]
 __version__ = "0.1.0"

@@ -8,10 +8,13 @@ which must pass through untouched.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Literal, Mapping
 
 from .document import clean_document
+from .errors import InputError, RecordError
 from .io import format_size
+from .io.read import decode_payload
 from .jsonl import oversize_of
 from .result import Result
 from .ruleset.ruleset import RuleSet
@@ -20,16 +23,56 @@ Kind = Literal["auto", "text", "html"]
 
 TEXT, HTML, URL = "text", "html", "url"
 METADATA, REMOVED = "cleaner_metadata", "cleaner_removed"
+MAX_PAGE_BYTES = 1 << 30  # a page given as bytes is decompressed no further than this
+
+__all__ = ["RecordError", "page_of", "page_text", "clean_record", "cleaned_record", "parse_record", "clean_line", "dumps"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# JSON's only way to a lone surrogate is a \uD800-\uDFFF escape (json.loads pairs valid pairs).
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
 
 
-class RecordError(ValueError):
-    """A record that cannot be cleaned: not JSON, not an object, no text or html, wrong types."""
+class _NonFinite(Exception):
+    """NaN, Infinity or -Infinity in a JSON line: Python reads them, JSON has no such values."""
 
 
-def page_of(record: object, kind: Kind = "auto") -> tuple[str, str | None, Kind]:
-    """The page of a record, its URL and how to read it; `text` wins over `html` when both are there."""
+def _refuse_constant(name: str) -> Any:
+    raise _NonFinite(name)
+
+
+_DECODER = json.JSONDecoder(parse_constant=_refuse_constant)  # made once: json.loads(**kw) makes one a call
+
+
+def without_surrogates(text: str) -> str:
+    """text with every lone surrogate (from a "\\ud800" escape) replaced by U+FFFD, so it encodes as UTF-8."""
+    if text.isascii():  # O(1): CPython knows it
+        return text
+    try:
+        text.encode("utf-8")  # 5x faster than a regex search over CJK text; fails only on surrogates
+        return text
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+
+
+def page_text(value: object, what: str = "page") -> str:
+    """A page as text: a str (lone surrogates made U+FFFD), or bytes decoded as the CLI decodes a file.
+
+    Raises TypeError (naming `what`) for any other type, InputError for bytes that are not text.
+    """
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return decode_payload(bytes(value), max_bytes=MAX_PAGE_BYTES).text
+    raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")
+
+
+def page_of(record: object, kind: Kind = "auto", *, parsed: bool = False) -> tuple[str, str | None, Kind]:
+    """The page of a record, its URL and how to read it; `text` wins over `html` when both are there.
+
+    parsed: the record comes from parse_record, whose strings are already mended.
+    """
     if not isinstance(record, Mapping):
-        raise RecordError(f"record is a JSON {_json_type(record)}, not an object")
+        raise RecordError(f"record is {_type_label(record)}, not an object")
     if TEXT in record and record[TEXT] is not None:
         field, page_kind = TEXT, kind
     elif HTML in record and record[HTML] is not None:
@@ -37,11 +80,16 @@ def page_of(record: object, kind: Kind = "auto") -> tuple[str, str | None, Kind]
     else:
         raise RecordError('record has no "text" or "html" field')
     page = record[field]
-    if not isinstance(page, str):
-        raise RecordError(f'"{field}" is a JSON {_json_type(page)}, not a string')
+    if not (parsed and isinstance(page, str)):
+        try:
+            page = page_text(page)
+        except TypeError:
+            raise RecordError(f'"{field}" is {_type_label(page)}, not a string') from None
+        except InputError as exc:
+            raise RecordError(f'"{field}": {exc}') from None
     url = record.get(URL)
     if url is not None and not isinstance(url, str):
-        raise RecordError(f'"url" is a JSON {_json_type(url)}, not a string')
+        raise RecordError(f'"url" is {_type_label(url)}, not a string')
     return page, url or None, page_kind
 
 
@@ -67,11 +115,45 @@ def parse_record(line: bytes | str) -> Any:
     except UnicodeDecodeError as exc:
         raise RecordError(f"line is not UTF-8 (byte {exc.start + 1})") from None
     try:
-        return json.loads(text)
+        record = _DECODER.decode(text)
+        # Lone surrogates would make the output invalid UTF-8: they become U+FFFD, in every field.
+        return _mend(record) if _escapes_surrogate(line) else record
     except json.JSONDecodeError as exc:
         raise RecordError(f"invalid JSON: {exc.msg} (column {exc.colno})") from None
+    except _NonFinite as exc:
+        where = _constant_column(text)
+        raise RecordError(f"invalid JSON: {exc} is not a JSON value (column {where}; write null, or a string)") from None
     except RecursionError:
         raise RecordError("invalid JSON: nested too deeply") from None
+
+
+def _escapes_surrogate(line: bytes | str) -> bool:
+    """Whether a JSON line holds a \\uD800-\\uDFFF escape (a lone one, or half of a pair)."""
+    # ~1 µs on a 2.4 kB UTF-8 line, ~11 µs on 4.5 kB of \\u-escaped CJK: 1-3 % of cleaning the record.
+    data = line if isinstance(line, bytes) else line.encode("utf-8", "replace")
+    return _SURROGATE_ESCAPE.search(data) is not None
+
+
+_STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
+
+
+def _constant_column(text: str) -> int:
+    """The column of the first NaN or Infinity outside a string (the error path only)."""
+    for m in _STRING_OR_CONSTANT.finditer(text):
+        if m.group(1):
+            return m.start(1) + 1
+    return 1
+
+
+def _mend(value: Any) -> Any:
+    """A parsed JSON value with lone surrogates in its strings and keys replaced by U+FFFD."""
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, list):
+        return [_mend(v) for v in value]
+    if isinstance(value, dict):
+        return {without_surrogates(k): _mend(v) for k, v in value.items()}
+    return value
 
 
 def clean_line(line: bytes, rules: RuleSet, *, kind: Kind = "auto", max_bytes: int | None = None) -> tuple[str, Result]:
@@ -80,25 +162,30 @@ def clean_line(line: bytes, rules: RuleSet, *, kind: Kind = "auto", max_bytes: i
     if max_bytes is not None and size > max_bytes:
         raise RecordError(f"record is {format_size(size)}, over the {format_size(max_bytes)} limit (--max-size)")
     record = parse_record(line)
-    page, url, page_kind = page_of(record, kind)
+    page, url, page_kind = page_of(record, kind, parsed=True)
     result = clean_document(page, rules, url=url, kind=page_kind)
     return dumps(cleaned_record(record, result)), result
 
 
 def dumps(record: Mapping[str, Any]) -> str:
-    """One record as a JSON line, UTF-8 text kept as is."""
-    return json.dumps(record, ensure_ascii=False) + "\n"
+    """One record as a strict JSON line, UTF-8 text kept as is; RecordError if it cannot be one."""
+    try:
+        return json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n"
+    except ValueError:
+        # json.loads reads a number beyond a double (1e400) as infinity, which JSON cannot hold.
+        raise RecordError("a number in the record is out of range for a 64-bit float (write it as a string)") from None
 
 
-def _json_type(value: object) -> str:
+def _type_label(value: object) -> str:
+    """What a value is, in JSON's words where it is a JSON value: "a JSON number", "a Python set"."""
     if value is None:
-        return "null"
+        return "a JSON null"
     if isinstance(value, bool):
-        return "boolean"
+        return "a JSON boolean"
     if isinstance(value, (int, float)):
-        return "number"
+        return "a JSON number"
     if isinstance(value, str):
-        return "string"
+        return "a JSON string"
     if isinstance(value, (list, tuple)):
-        return "array"
-    return "object" if isinstance(value, Mapping) else type(value).__name__
+        return "a JSON array"
+    return "a JSON object" if isinstance(value, Mapping) else f"a Python {type(value).__name__}"

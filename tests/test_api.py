@@ -129,3 +129,217 @@ def test_clean_batch_with_datasets_map_keeps_one_schema(bundled):
     ds = ds.map(cleaner.clean_batch, batched=True, batch_size=2, fn_kwargs={"rules": bundled})
     assert ds[6]["text"] == GOLDEN.read_text(encoding="utf-8")
     assert json.loads(ds[6]["cleaner_metadata"])["editor"] == "罗毅"
+
+
+# --- Wrong values: a clear TypeError/ValueError naming the parameter, never silence ----------------
+
+def test_batch_pages_of_other_types_raise_naming_column_and_row(bundled):
+    with pytest.raises(TypeError, match=r'^clean_batch: "text" column, row 1 must be str or bytes, not int$'):
+        cleaner.clean_batch({"text": ["page", 1]}, bundled)
+    with pytest.raises(TypeError, match=r'^clean_batch: "html" column, row 0 must be str or bytes, not list$'):
+        cleaner.clean_batch({"html": [["<p>x</p>"]]}, bundled)
+    with pytest.raises(TypeError, match=r'^clean_batch: "url" column, row 0 must be str or None, not int$'):
+        cleaner.clean_batch({"text": ["page"], "url": [7]}, bundled)
+    with pytest.raises(ValueError, match=r'^clean_batch: the "url" column has 1 rows and the "text" column 2$'):
+        cleaner.clean_batch({"text": ["a", "b"], "url": [None]}, bundled)  # zip used to drop row 2
+    with pytest.raises(TypeError, match=r"^clean_batch: batch must be a mapping of columns or a DataFrame, not list$"):
+        cleaner.clean_batch(["text"], bundled)
+
+
+def test_bytes_pages_are_decoded_as_the_cli_decodes_files(bundled):
+    page = ZH.format(n=1)
+    want = cleaner.clean(page, bundled).text
+    big5 = "第1篇報導\n\n分享到：微信 微博\n正文第一段，記者從現場獲悉有關情況並進行了採訪。\n"
+    out = cleaner.clean_batch({"text": [page.encode("utf-8"), page.encode("gbk"), big5.encode("big5"), None, float("nan")]}, bundled)
+    assert out["text"] == [want, want, cleaner.clean(big5, bundled).text, "", ""]
+    assert "分享到" not in out["text"][2]
+    assert cleaner.clean(page.encode("gb18030"), bundled).text == want
+    assert [r.text for r in cleaner.clean_iter([page.encode("gbk"), {"text": page.encode("utf-8")}], bundled)] == [want, want]
+    (record,) = cleaner.clean_records([{"text": page.encode("gbk")}], bundled)
+    assert record["text"] == want
+
+
+def test_bytes_that_are_not_text_are_an_input_error(bundled):
+    with pytest.raises(cleaner.InputError, match="binary file"):
+        cleaner.clean(b"\x00\x01\x02binary\x00" * 10, bundled)
+    marked = list(cleaner.clean_records([{"text": b"\x00\x01\x02binary\x00" * 10}], bundled, on_error="mark"))
+    assert marked[0]["cleaner_error"].startswith('"text": binary file')
+
+
+@pytest.mark.parametrize("call,error,message", [
+    (lambda r: cleaner.clean(None, r), TypeError, "clean: page must be str or bytes, not NoneType"),
+    (lambda r: cleaner.clean(12, r), TypeError, "clean: page must be str or bytes, not int"),
+    (lambda r: cleaner.clean("x", r, kind="bogus"), ValueError, "clean: kind must be one of 'auto', 'text', 'html'; got 'bogus'"),
+    (lambda r: cleaner.clean("x", r, url=123), TypeError, "clean: url must be str or None, not int"),
+    (lambda r: cleaner.clean("x", "my-rules"), TypeError,
+     "clean: rules must be a RuleSet or None, not str; load a folder with cleaner.load_rules(path)"),
+    (lambda r: cleaner.clean_iter(["x"], r, kind="xml"), ValueError, "clean_iter: kind must be one of 'auto', 'text', 'html'; got 'xml'"),
+    (lambda r: cleaner.clean_iter("one page", r), TypeError, "clean_iter: pages must be an iterable of items, not one str; wrap it in a list"),
+    (lambda r: list(cleaner.clean_iter(["x", 3], r)), TypeError,
+     "clean_iter: page 1 must be str, bytes or a mapping with text or html, not int"),
+    (lambda r: list(cleaner.clean_iter([{"text": 3}], r)), RecordError, 'page 0: "text" is a JSON number, not a string'),
+    (lambda r: cleaner.clean_records([{"text": "x"}], r, on_error="bogus"), ValueError,
+     "clean_records: on_error must be one of 'raise', 'skip', 'mark'; got 'bogus'"),
+    (lambda r: cleaner.clean_records({"text": "x"}, r), TypeError,
+     "clean_records: records must be an iterable of items, not one dict; wrap it in a list"),
+    (lambda r: cleaner.clean_records(5, r), TypeError, "clean_records: records must be an iterable, not int"),
+    (lambda r: list(cleaner.clean_records([{"text": {"a"}}], r)), RecordError, 'record 0: "text" is a Python set, not a string'),
+    (lambda r: list(cleaner.clean_records([{"text": ["a", "b"]}], r)), RecordError, 'record 0: "text" is a JSON array, not a string'),
+    (lambda r: list(cleaner.clean_records(["page"], r)), RecordError, "record 0: record is a JSON string, not an object"),
+    (lambda r: cleaner.clean_batch({"text": ["x"]}, r, kind=None), ValueError, "clean_batch: kind must be one of 'auto', 'text', 'html'; got None"),
+    (lambda r: cleaner.load_rules(3), TypeError, "load_rules: folders must be paths (str or os.PathLike), not int"),
+    (lambda r: cleaner.load_rules(bundled="no"), TypeError, "load_rules: bundled must be True or False, not 'no'"),
+])
+def test_wrong_arguments_are_named(bundled, call, error, message):
+    with pytest.raises(error) as info:
+        call(bundled)
+    assert str(info.value) == message
+
+
+def test_argument_errors_are_raised_at_the_call_not_at_the_first_item(bundled):
+    # clean_iter and clean_records are generators inside; their arguments are checked eagerly.
+    with pytest.raises(ValueError):
+        cleaner.clean_records(iter(()), bundled, on_error="never")
+
+
+def test_lone_surrogates_in_a_page_become_u_fffd(bundled):
+    result = cleaner.clean("标题\ud800\n正文第一段，记者从现场获悉有关情况并进行了采访。\udfff", bundled)
+    assert "\ufffd" in result.text and "\ud800" not in result.text
+    result.text.encode("utf-8")  # strict: no surrogate left
+    (record,) = cleaner.clean_records([{"text": "a\udc80b"}], bundled)
+    assert record["text"] == "a\ufffdb\n"
+
+
+# --- One exception hierarchy ---------------------------------------------------------------------
+
+def test_errors_share_one_base_exported_from_the_package():
+    from cleaner import io as cleaner_io
+    from cleaner.ruleset import model
+
+    for cls in (cleaner.RuleFileErrors, cleaner.RecordError, cleaner.InputError):
+        assert issubclass(cls, cleaner.CleanerError) and cls.__name__ in cleaner.__all__
+    assert issubclass(cleaner.RecordError, ValueError)  # as before: except ValueError still catches it
+    assert cleaner_io.InputError is cleaner.InputError and model.RuleFileErrors is cleaner.RuleFileErrors
+    assert "CleanerError" in cleaner.__all__
+
+
+def test_errors_module_is_a_leaf():
+    import ast
+
+    tree = ast.parse(Path(cleaner.errors.__file__).read_text(encoding="utf-8"))
+    imported = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    assert all(m and not m.startswith("cleaner") for m in imported) and not any(
+        n.level for n in ast.walk(tree) if isinstance(n, ast.ImportFrom))
+
+
+def test_rule_file_errors_pickle_with_their_errors(tmp_path):
+    import pickle
+
+    (tmp_path / "bad.yaml").write_text("site: bad.test\ndescription: x\nrules: [{id: a}]\n", encoding="utf-8")
+    with pytest.raises(RuleFileErrors) as info:
+        cleaner.load_rules(tmp_path, bundled=False)
+    again = pickle.loads(pickle.dumps(info.value))
+    assert again.errors == info.value.errors and str(again) == str(info.value)
+
+
+def test_load_rules_warns_about_a_folder_without_rule_files(tmp_path):
+    with pytest.warns(UserWarning, match=r": warning: no rule files \(\*\.yaml\) found$"):
+        cleaner.load_rules(tmp_path, bundled=False)
+
+
+# --- default_rules: once per process, whatever the threads --------------------------------------
+
+def test_default_rules_loads_once_when_threads_ask_at_once(monkeypatch, bundled):
+    import threading
+
+    from cleaner import api
+
+    loads = []
+
+    def counting_load():
+        loads.append(threading.get_ident())
+        return bundled
+
+    monkeypatch.setattr(api, "_default", None)
+    monkeypatch.setattr(api, "load_rules", counting_load)
+    barrier = threading.Barrier(8)
+    got = []
+
+    def ask():
+        barrier.wait()  # all eight call at once
+        got.append(api.default_rules())
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(loads) == 1 and len(got) == 8 and all(r is bundled for r in got)
+
+
+# --- Pickling: rule sets travel to worker processes as their source --------------------------------
+
+def _custom_rules(tmp_path):
+    from conftest import EXAMPLE_SITE
+
+    (tmp_path / "example.test.yaml").write_text(EXAMPLE_SITE, encoding="utf-8")
+    return cleaner.load_rules(tmp_path)
+
+
+def _pages() -> list[str]:
+    pages = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    return pages + ["EXAMPLE-SITE\nBANNER top\n正文第一段，记者从现场获悉有关情况并进行了采访。\n"]
+
+
+def test_pickled_rule_set_cleans_the_seeds_alike(tmp_path):
+    import pickle
+
+    rules = _custom_rules(tmp_path)
+    again = pickle.loads(pickle.dumps(rules))
+    assert list(again.files) == list(rules.files) and again.main_content == rules.main_content
+    assert [cleaner.clean(p, again) for p in _pages()] == [cleaner.clean(p, rules) for p in _pages()]
+    assert cleaner.clean(_pages()[-1], again).site == "example.test"
+    rules_only = pickle.loads(pickle.dumps(cleaner.load_rules(main_content=False)))
+    assert rules_only.main_content is False
+
+
+def test_pickled_rule_set_keeps_errors_and_the_override_order(tmp_path):
+    import pickle
+
+    (tmp_path / "cri.cn.yaml").write_text("site: cri.cn\ndescription: mine\nmatch: {hosts: [cri.cn]}\n", encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("site: bad.test\n", encoding="utf-8")
+    rules = cleaner.RuleSet.load([tmp_path])
+    again = pickle.loads(pickle.dumps(rules))
+    assert again.files["cri.cn"].description == "mine" and list(again.files) == list(rules.files)
+    assert again.errors == rules.errors and again.errors
+
+
+def test_rule_set_in_a_spawned_process_pool(tmp_path):
+    import multiprocessing
+
+    rules = _custom_rules(tmp_path)
+    pages = _pages()
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        texts = [r.text for r in pool.starmap(cleaner.clean, [(p, rules) for p in pages])]
+    assert texts == [cleaner.clean(p, rules).text for p in pages]
+
+
+def test_rule_set_in_datasets_map_with_two_processes(tmp_path):
+    datasets = pytest.importorskip("datasets")
+    rules = _custom_rules(tmp_path)
+    pages = _pages()
+    ds = datasets.Dataset.from_dict({"text": pages})
+    ds = ds.map(cleaner.clean_batch, batched=True, batch_size=2, num_proc=2, fn_kwargs={"rules": rules})
+    assert ds["text"] == [cleaner.clean(p, rules).text for p in pages]
+
+
+def test_batch_row_without_text_reads_its_html_as_records_do(bundled):
+    html = "<html><body><article><p>" + "正文内容。" * 30 + "</p></article></body></html>"
+    out = cleaner.clean_batch({"text": [ZH.format(n=1), None, None], "html": ["<p>unused</p>", html, None]}, bundled)
+    (record,) = cleaner.clean_records([{"text": None, "html": html}], bundled)
+    assert out["text"][0] == cleaner.clean(ZH.format(n=1), bundled).text
+    assert out["text"][1] == record["text"] and out["text"][1].startswith("正文内容。")  # it used to be ""
+    assert out["text"][2] == ""
+    with pytest.raises(ValueError, match=r'^clean_batch: the "html" column has 1 rows and the "text" column 2$'):
+        cleaner.clean_batch({"text": ["a", "b"], "html": ["x"]}, bundled)

@@ -67,6 +67,9 @@ def test_records_out_keep_fields_and_broken_ones_are_reported(corpus):
     ('{"text": null, "html": null}', 'record has no "text" or "html" field'),
     ('{"text": ["a"]}', '"text" is a JSON array, not a string'),
     ('{"text": "x", "url": 5}', '"url" is a JSON number, not a string'),
+    ('{"text": "x", "s": NaN}', "invalid JSON: NaN is not a JSON value (column 20; write null, or a string)"),
+    ('{"text": "NaN", "s": [Infinity]}', "invalid JSON: Infinity is not a JSON value (column 23; write null, or a string)"),
+    ('{"text": "x", "s": 1e999}', "a number in the record is out of range for a 64-bit float (write it as a string)"),
 ])
 def test_each_kind_of_bad_record(tmp_path, line, message):
     path = tmp_path / "x.jsonl"
@@ -220,3 +223,23 @@ def test_explain_shows_one_record_of_a_jsonl_file(tmp_path):
     assert r.exit_code == 1 and f"{path}:9: error: no record on line 9" in r.stderr
     r = CliRunner().invoke(main, ["explain", str(path)])
     assert r.exit_code == 2 and "name one with --record LINE" in r.stderr
+
+
+def test_parse_record_mends_lone_surrogates_everywhere_and_keeps_pairs():
+    from cleaner.records import dumps, parse_record
+
+    line = b'{"t\\udc01": ["\\ud800x", {"k": "\\udfff"}], "ok": "\\ud83d\\ude00", "n": 1.5}'
+    record = parse_record(line)
+    assert record == {"t\ufffd": ["\ufffdx", {"k": "\ufffd"}], "ok": "\U0001F600", "n": 1.5}
+    dumps(record).encode("utf-8")  # strict UTF-8: nothing left to refuse
+    assert parse_record('{"text": "plain"}') == {"text": "plain"}
+
+
+def test_dumps_writes_strict_json_only():
+    from cleaner.errors import RecordError
+    from cleaner.records import dumps
+
+    assert dumps({"a": 1.5, "b": None}) == '{"a": 1.5, "b": null}\n'
+    for bad in (float("nan"), float("inf"), -float("inf")):
+        with pytest.raises(RecordError, match="out of range"):
+            dumps({"a": bad})

@@ -160,3 +160,83 @@ def test_extends_and_disable_checked_across_files():
     site = parse_rule_file("site: a.com\ndescription: d\nextends: [p]\ndisable: [p/y]\nmatch: {hosts: [a.com]}\n", "rules/a.com.yaml")
     rs = RuleSet([pack, site])
     assert [str(e) for e in rs.errors] == ['rules/a.com.yaml:4: disable names no inherited rule "p/y"']
+
+
+SITE = "site: w.com\ndescription: d\nmatch: {hosts: [w.com]}\n"
+RULE = SITE + "rules:\n  - {id: a, kind: %s, description: d, %s}\n"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a string where a list is wanted
+    ("site: w.com\ndescription: d\nmatch:\n  hosts: w.com\n", ['4: "hosts" in "match" must be a list of strings, not a string']),
+    ("site: w.com\ndescription: d\nextends: zh-news\nmatch: {hosts: [w.com]}\n", ['3: "extends" at the top must be a list of strings, not a string']),
+    (RULE % ("drop-line", "pattern: x, examples: {remove: x}"), ['5: "remove" in "examples" in rule "a" must be a list of strings, not a string']),
+    # a number where a string is wanted
+    (SITE + "rules:\n  - {id: 7, kind: drop-line, description: d, pattern: x}\n", ['5: "id" in rule must be a string, not a number']),
+    (RULE % ("drop-line", "pattern: 12"), ['5: "pattern" in rule "a" must be a string, not a number']),
+    (RULE % ("drop-line", "pattern: 1.5"), ['5: "pattern" in rule "a" must be a string, not a number']),
+    (RULE % ("replace", "pattern: x, with: 5"), ['5: "with" in rule "a" must be a string, not a number']),
+    (RULE % ("drop-element", "selector: 5"), ['5: "selector" in rule "a" must be a string, not a number']),
+    ("site: w.com\ndescription: 2024\nmatch: {hosts: [w.com]}\n", ['2: "description" at the top must be a string, not a number']),
+    ("site: 163\ndescription: d\nmatch: {hosts: [w.com]}\n", ['1: "site" at the top must be a string, not a number']),
+    (SITE + "html: {body: 5}\n", ['4: "body" in "html" must be a string, not a number']),
+    ("site: w.com\ndescription: d\nmatch: {fingerprints: [1]}\n", ['3: "fingerprints" in "match" must hold non-empty strings, not a number']),
+    (RULE % ("capture", "pattern: '(?P<date>\\d+)', examples: {capture: [{text: '12', metadata: {date: 12}}]}"),
+     ['5: "date" in the "metadata" of a capture example in rule "a" must be a string, not a number']),
+    (RULE % ("capture", "pattern: '(?P<date>.+)', examples: {capture: [{text: '2018-09-10', metadata: {date: 2018-09-10}}]}"),
+     ['5: "date" in the "metadata" of a capture example in rule "a" must be a string, not a date']),
+    (RULE % ("replace", "pattern: x, with: y, examples: {rewrite: [{text: x, result: 5}]}"),
+     ['5: "result" in rule "a" must be a string, not a number']),
+    # a bool or a number where a list is wanted
+    ("site: w.com\ndescription: d\nextends: true\nmatch: {hosts: [w.com]}\n", ['3: "extends" at the top must be a list of strings, not a boolean']),
+    (RULE % ("replace", "pattern: x, with: y, examples: {rewrite: 5}"),
+     ['5: "examples.rewrite" in rule "a" must be a list of mappings, not a number']),
+    # a list where a mapping is wanted
+    ("site: w.com\ndescription: d\nmatch: [w.com]\n", ['3: "match" at the top must be a mapping, not a list']),
+    (SITE + "text: [main-content]\n", ['4: "text" at the top must be a mapping, not a list']),
+    (RULE % ("drop-line", "pattern: x, within: [first, 3]"), ['5: "within" in rule "a" must be a mapping, not a list']),
+    (RULE % ("drop-line", "pattern: x, examples: [x]"),
+     ['5: "examples" in rule "a" must be a mapping (keys: remove, keep, rewrite, capture), not a list']),
+    (RULE % ("replace", "pattern: x, with: y, examples: {rewrite: {text: x, result: y}}"),
+     ['5: "examples.rewrite" in rule "a" must be a list of mappings, not a mapping']),
+    (SITE + "rules: {id: a}\n", ['4: "rules" must be a list of rules, not a mapping']),
+    # a list or a string where a scalar is wanted
+    (RULE % ("drop-line", "pattern: [x]"), ['5: "pattern" in rule "a" must be a string, not a list']),
+    (SITE + "metadata: {title: [a]}\n", ['4: "title" in "metadata" must be a string, not a list']),
+    (RULE % ("capture", "pattern: '(?P<date>.+)', keep: 'yes'"), ['5: "keep" in rule "a" must be true or false, not a string']),
+    ("site: w.com\ndescription: d\nmatch: {fingerprints: [a, b], min_fingerprints: '2'}\n",
+     ['3: "min_fingerprints" must be a whole number of at least 1, not a string']),
+    (RULE % ("drop-line", "pattern: x, within: {first: '3'}"),
+     ['5: "within.first" in rule "a" must be a whole number of at least 1, not a string']),
+])
+def test_wrong_types_are_errors_with_their_line(text, expected):
+    with pytest.raises(RuleFileErrors) as info:
+        parse_rule_file(text, "w.yaml")
+    assert [str(e) for e in info.value.errors] == ["w.yaml:" + e for e in expected]
+
+
+def test_empty_or_rule_less_folder_is_a_warning_not_an_error(tmp_path):
+    from cleaner import RuleSet
+
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "README.md").write_text("no rules here\n", encoding="utf-8")
+    rules = RuleSet.load([tmp_path / "empty", tmp_path / "notes"], bundled=False)
+    assert rules.errors == []
+    assert rules.warnings == [f"{tmp_path / 'empty'}: warning: no rule files (*.yaml) found",
+                              f"{tmp_path / 'notes'}: warning: no rule files (*.yaml) found"]
+    assert RuleSet.load().warnings == []
+
+
+def test_two_files_for_one_site_in_a_folder_is_an_error_across_folders_an_override(tmp_path):
+    from cleaner import RuleSet
+
+    for folder, name, description in (("a", "one.yaml", "first"), ("a", "two.yaml", "second"), ("b", "w.yaml", "third")):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / name).write_text(f"site: w.com\ndescription: {description}\nmatch: {{hosts: [w.com]}}\n", encoding="utf-8")
+    rules = RuleSet.load([tmp_path / "a"], bundled=False)
+    assert [str(e) for e in rules.errors] == [
+        f'{tmp_path / "a" / "two.yaml"}: site "w.com" is already defined in {tmp_path / "a" / "one.yaml"}; one file per site in a folder']
+    assert rules.files["w.com"].description == "first"
+    rules = RuleSet.load([tmp_path / "a" / "one.yaml", tmp_path / "b"], bundled=False)
+    assert rules.errors == [] and rules.files["w.com"].description == "third"

@@ -199,7 +199,7 @@ def check(paths, diff, fmt, config_file, rule_dirs, no_default_rules, quiet):
             for r in removals:
                 click.echo(finding_line(shown, r))
     if fmt == "json":
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(records, ensure_ascii=False, allow_nan=False, indent=2))
     if dirty and not quiet:
         click.echo(f"Found {_n(found, 'finding')} in {_n(dirty, 'file')}; `cleaner fix` removes them.", err=True)
     sys.exit(EXIT_FOUND if dirty or failed else EXIT_OK)
@@ -269,7 +269,7 @@ def _quote(text: str) -> str:
     short = " ".join(text.split())
     if len(short) > _QUOTE_CHARS:
         short = short[: _QUOTE_CHARS - 1] + "…"
-    return json.dumps(short, ensure_ascii=False)
+    return json.dumps(short, ensure_ascii=False, allow_nan=False)
 
 
 def _n(count: int, noun: str) -> str:

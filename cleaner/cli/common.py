@@ -22,8 +22,10 @@ main_content_option = click.option(
 
 
 def load_rules(rule_dirs: tuple[Path, ...], no_default: bool, *, main_content: bool = True) -> RuleSet:
-    """Load rules, reporting bad rule files on stderr (the run goes on without them)."""
+    """Load rules, reporting bad rule files and empty rule folders on stderr (the run goes on without them)."""
     rules = RuleSet.load(rule_dirs, bundled=not no_default, main_content=main_content)
+    for warning in rules.warnings:
+        click.echo(warning, err=True)
     for error in rules.errors:
         click.echo(f"error: {error}", err=True)
     return rules

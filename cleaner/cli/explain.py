@@ -36,10 +36,13 @@ def explain(path, rule_dirs, no_default_rules, url, kind, only_removed, record_l
         else:
             decoded = read_input(path, max_bytes=1 << 30)
             page, where, reading = decoded.text, str(path), _reading(decoded)
+        result = clean_document(page, rules, url=url, kind=kind)
     except (InputError, RecordError) as exc:
         click.echo(f"{path}{f':{record_line}' if record_line else ''}: error: {exc}", err=True)
         sys.exit(EXIT_FOUND)
-    result = clean_document(page, rules, url=url, kind=kind)
+    except Exception as exc:  # a page that breaks the cleaner: one line, as `cleaner clean` reports it
+        click.echo(f"{path}{f':{record_line}' if record_line else ''}: error: cannot clean: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(EXIT_FOUND)
     click.echo(f"# {where}: site {result.site or '(none)'}; packs {', '.join(result.packs) or '(none)'}")
     click.echo(f"# read as: {reading}")
     for key, value in result.metadata.items():
@@ -50,13 +53,20 @@ def explain(path, rule_dirs, no_default_rules, url, kind, only_removed, record_l
 
 def _record(path: Path, number: int, kind: str) -> tuple[str, str | None, str]:
     """The page, URL and kind of the record on line `number` of a JSON Lines file."""
-    for n, line in read_lines(path, max_line=1 << 30):
-        if n == number:
-            page, url, page_kind = page_of(parse_record(line), kind)  # type: ignore[arg-type]
-            return page, url, page_kind
-        if n > number:
-            break
-    raise RecordError(f"no record on line {number}")
+    try:
+        for n, line in read_lines(path, max_line=1 << 30):
+            if n == number:
+                break
+            if n > number:
+                raise RecordError(f"no record on line {number}")
+        else:
+            raise RecordError(f"no record on line {number}")
+    except RecordError:
+        raise
+    except Exception as exc:  # unreadable, truncated or corrupt stream (gzip, zstd)
+        raise InputError(f"cannot read: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}") from None
+    page, url, page_kind = page_of(parse_record(line), kind, parsed=True)  # type: ignore[arg-type]
+    return page, url, page_kind
 
 
 def _reading(decoded: Decoded) -> str:

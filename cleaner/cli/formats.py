@@ -35,5 +35,5 @@ def render(result: Result, fmt: str, path: str | None) -> str:
     if fmt == "txt":
         return result.text
     if fmt == "json":
-        return json.dumps(record(result, path), ensure_ascii=False, indent=2) + "\n"
-    return json.dumps(record(result, path), ensure_ascii=False) + "\n"
+        return json.dumps(record(result, path), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
+    return json.dumps(record(result, path), ensure_ascii=False, allow_nan=False) + "\n"

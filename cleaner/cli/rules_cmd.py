@@ -24,6 +24,8 @@ def check(paths, no_default_rules):
     bundled = not paths or not no_default_rules
     ruleset = RuleSet.load(paths, bundled=bundled)
     own = {str(p) for p in paths}
+    for warning in ruleset.warnings:
+        click.echo(warning, err=True)
     problems = [str(e) for e in ruleset.errors]
     n_rules = n_examples = 0
     for f in ruleset.files.values():
@@ -49,6 +51,8 @@ def _under(path: str, roots: set[str]) -> bool:
 def list_(rule_dirs):
     """List rule files, their scope and their rules."""
     ruleset = RuleSet.load(rule_dirs)
+    for message in ruleset.warnings + [f"error: {e}" for e in ruleset.errors]:
+        click.echo(message, err=True)
     for f in ruleset.files.values():
         what = "pack" if f.is_pack else "site"
         click.echo(f"{f.name} ({what}, {f.path}): {f.description}")

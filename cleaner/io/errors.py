@@ -1,10 +1,7 @@
-"""Exceptions raised by the I/O layer."""
+"""Exceptions raised by the I/O layer (defined in the leaf module cleaner.errors, with the others)."""
 
 from __future__ import annotations
 
+from ..errors import InputError
 
-class InputError(Exception):
-    """An input cannot be read as text; the message is for humans and omits the path.
-
-    The CLI prefixes the path (``path: message``), so the message must not repeat it.
-    """
+__all__ = ["InputError"]

@@ -50,7 +50,7 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
         raise RuleFileErrors([RuleError(path, getattr(data, "line", 1), f"a rule file must be a mapping, not {type_name(data)}")])
     c.keys(data, FILE_KEYS, "at the top of the file")
     site, pack = c.text(data, "site", "at the top"), c.text(data, "pack", "at the top")
-    if (site is None) == (pack is None):
+    if ("site" in data) == ("pack" in data):  # by key: a wrongly typed value is reported once, above
         c.error(data.line, 'a rule file needs exactly one of "site: <host>" or "pack: <name>"')
     name = (site or pack or "?").strip().lower()
     if (site or pack) and not ID_RE.match(name):
@@ -60,7 +60,7 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
     disable = tuple(c.strings(data, "disable", "at the top"))
     match_block = c.mapping(data, "match", "at the top")
     match = check_match(c, match_block) if match_block is not None else None
-    if site and match is None:
+    if site and "match" not in data:
         c.error(data.line, 'a site file needs a "match" section (hosts, urls or fingerprints)')
     title = "first-line"
     meta = c.mapping(data, "metadata", "at the top")
@@ -102,4 +102,5 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
             rules.append(rule)
     if c.errors:
         raise RuleFileErrors(c.errors)
-    return RuleFile(name, pack is not None, path, description, extends, disable, match, title, html, tuple(rules), main_content)
+    return RuleFile(name, pack is not None, path, description, extends, disable, match, title, html, tuple(rules), main_content,
+                    source=text)

@@ -4,28 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import RuleError, RuleFileErrors
 from ..patterns import Pattern
 
-
-@dataclass(frozen=True)
-class RuleError:
-    """A problem in a rule file, located at a line."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        # Line 0 means the whole file (unreadable, missing): no line to point an editor at.
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
-
-
-class RuleFileErrors(Exception):
-    """One or more errors that make a rule file unusable."""
-
-    def __init__(self, errors: list[RuleError]) -> None:
-        super().__init__("\n".join(str(e) for e in errors))
-        self.errors = errors
+__all__ = ["Examples", "Match", "Rule", "RuleError", "RuleFile", "RuleFileErrors"]
 
 
 @dataclass(frozen=True)
@@ -85,3 +67,5 @@ class RuleFile:
     html: dict[str, str] = field(default_factory=dict)  # body/title/date/author selectors
     rules: tuple[Rule, ...] = ()
     main_content: bool | None = None  # text: keep only the article's run of prose (None: as the packs say)
+    # The file's text: a RuleSet pickles as its files' texts (compiled RE2 objects do not pickle).
+    source: str = field(default="", repr=False, compare=False)

@@ -8,7 +8,7 @@ from typing import Callable, Iterable
 from ..fold import fold
 from ..kinds import HTML_KINDS, PHASES
 from ..patterns import Pattern
-from .loader import bundled_rules_dir, load_file, rule_paths
+from .loader import bundled_rules_dir, load_file, parse_rule_file, rule_paths
 from .model import Rule, RuleError, RuleFile, RuleFileErrors
 from .prefilter import Hits, Prefilter
 from .scope import url_score
@@ -62,6 +62,7 @@ class RuleSet:
     def __init__(self, files: Iterable[RuleFile] = (), errors: Iterable[RuleError] = (), *,
                  main_content: bool = True) -> None:
         self.errors: list[RuleError] = list(errors)
+        self.warnings: list[str] = []  # `path: warning: …` lines, e.g. a rule folder without rule files
         # False: rules only, even where a file asks for main-content selection (--no-main-content).
         self.main_content = main_content
         by_name: dict[str, RuleFile] = {}
@@ -89,18 +90,41 @@ class RuleSet:
     @classmethod
     def load(cls, folders: Iterable[Path] = (), *, bundled: bool = True, main_content: bool = True) -> RuleSet:
         """Load the bundled rules (unless bundled=False) and then each folder's, in order."""
-        files, errors = [], []
+        files, errors, warnings = [], [], []
         roots = ([bundled_rules_dir()] if bundled else []) + [Path(f) for f in folders]
         for root in roots:
             paths = [root] if root.is_file() else rule_paths(root)
             if not root.exists():
                 errors.append(RuleError(str(root), 0, "no such rule file or folder"))
+            elif not paths:  # a typo'd or empty folder would otherwise change nothing, silently
+                warnings.append(f"{root}: warning: no rule files (*.yaml) found")
+            seen: dict[str, RuleFile] = {}  # a later folder overrides a file; within one, a second is a mistake
             for path in paths:
                 try:
-                    files.append(load_file(path, display=_display(path)))
+                    f = load_file(path, display=_display(path))
                 except RuleFileErrors as exc:
                     errors.extend(exc.errors)
-        return cls(files, errors, main_content=main_content)
+                    continue
+                if f.name in seen:
+                    what = "pack" if f.is_pack else "site"
+                    errors.append(RuleError(f.path, 0, f'{what} "{f.name}" is already defined in {seen[f.name].path}; one file per {what} in a folder'))
+                    continue
+                seen[f.name] = f
+                files.append(f)
+        rules = cls(files, errors, main_content=main_content)
+        rules.warnings = warnings
+        return rules
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        """Pickle as the source: each file's path and text, the errors, warnings and options."""
+        # Compiled RE2 objects do not pickle; parsing the texts again costs what a load costs,
+        # less the reading, so worker processes (multiprocessing, datasets, Spark) get the same rules.
+        for f in self.files.values():
+            if not f.source:
+                raise TypeError(f"cannot pickle a RuleSet holding {f.path}: a rule file built in code, "
+                                "without its source text (use parse_rule_file or RuleSet.load)")
+        sources = tuple((f.path, f.source) for f in self.files.values())
+        return _rebuild, (sources, tuple(self.errors), tuple(self.warnings), self.main_content)
 
     def _resolve(self, f: RuleFile, chain: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Rule, ...]]:
         """Packs and rules of f after `extends` and `disable`, checking both name real things."""
@@ -205,6 +229,14 @@ class RuleSet:
     def rules(self) -> list[Rule]:
         """Every rule of every file (each once, in its own file)."""
         return [r for f in self.files.values() for r in f.rules]
+
+
+def _rebuild(sources: tuple[tuple[str, str], ...], errors: tuple[RuleError, ...], warnings: tuple[str, ...],
+             main_content: bool) -> RuleSet:
+    """A RuleSet from its pickled source: the files parsed again, in their order."""
+    rules = RuleSet([parse_rule_file(text, path) for path, text in sources], errors, main_content=main_content)
+    rules.warnings = list(warnings)
+    return rules
 
 
 def _by_phase(rules: Iterable[Rule]) -> tuple[Rule, ...]:

@@ -53,9 +53,7 @@ class Checker:
                 self.error(data.line, f'missing key "{key}" {where}')
             return None
         value = data[key]
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str):
+        if not isinstance(value, str):  # `id: 7`, `pattern: 12`: quote it; a number is not taken as text
             self.error(data.line_of(key), f'"{key}" {where} must be a string, not {type_name(value)}')
             return None
         if not value.strip() and not allow_empty:
@@ -64,13 +62,11 @@ class Checker:
         return value
 
     def strings(self, data: LocDict, key: str, where: str) -> list[tuple[str, int]]:
-        """data[key] as a list of non-empty strings with their lines (a lone string counts as one)."""
+        """data[key] as a list of non-empty strings with their lines (`hosts: a.com` is refused: write [a.com])."""
         value = data.get(key)
         if value is None:
             return []
-        if isinstance(value, str):
-            value, lines = [value], [data.line_of(key)]
-        elif isinstance(value, list):
+        if isinstance(value, list):
             lines = value.item_lines if isinstance(value, LocList) else [data.line_of(key)] * len(value)
         else:
             self.error(data.line_of(key), f'"{key}" {where} must be a list of strings, not {type_name(value)}')
@@ -108,7 +104,8 @@ def check_match(c: Checker, data: LocDict) -> Match | None:
     prints = [c.pattern(s, line, "fingerprint") for s, line in c.strings(data, "fingerprints", where)]
     minimum = data.get("min_fingerprints", 1)
     if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 1:
-        c.error(data.line_of("min_fingerprints"), '"min_fingerprints" must be a whole number of at least 1')
+        what = "" if isinstance(minimum, int) and not isinstance(minimum, bool) else f", not {type_name(minimum)}"
+        c.error(data.line_of("min_fingerprints"), f'"min_fingerprints" must be a whole number of at least 1{what}')
         minimum = 1
     elif prints and minimum > len(prints):
         c.error(data.line_of("min_fingerprints"), f'"min_fingerprints" is {minimum} but only {len(prints)} fingerprints are listed')
@@ -206,25 +203,28 @@ def _within(c: Checker, data: LocDict, where: str) -> tuple[str, int] | None:
         return None
     n = block[sides[0]]
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-        c.error(block.line_of(sides[0]), f'"within.{sides[0]}" {where} must be a whole number of at least 1')
+        what = "" if isinstance(n, int) and not isinstance(n, bool) else f", not {type_name(n)}"
+        c.error(block.line_of(sides[0]), f'"within.{sides[0]}" {where} must be a whole number of at least 1{what}')
         return None
     return sides[0], n
 
 
 def _examples(c: Checker, data: Any, line: int, where: str) -> Examples:
     if not isinstance(data, LocDict):
-        c.error(line, f'"examples" {where} must be a mapping with keys: {", ".join(EXAMPLE_KEYS)}')
+        c.error(line, f'"examples" {where} must be a mapping (keys: {", ".join(EXAMPLE_KEYS)}), not {type_name(data)}')
         return Examples()
     c.keys(data, EXAMPLE_KEYS, f'in "examples" {where}')
     remove = tuple(s for s, _ in c.strings(data, "remove", f'in "examples" {where}'))
     keep = tuple(s for s, _ in c.strings(data, "keep", f'in "examples" {where}'))
     rewrite, capture = [], []
     for key, out, field in (("rewrite", rewrite, "result"), ("capture", capture, "metadata")):
-        items = data.get(key) or []
-        lines = getattr(items, "item_lines", [data.line_of(key)] * len(items))
-        if not isinstance(items, list):
-            c.error(data.line_of(key), f'"examples.{key}" {where} must be a list of mappings')
+        items = data.get(key)
+        if items is None:
             continue
+        if not isinstance(items, list):  # checked before len(): `rewrite: 5` has none
+            c.error(data.line_of(key), f'"examples.{key}" {where} must be a list of mappings, not {type_name(items)}')
+            continue
+        lines = getattr(items, "item_lines", [data.line_of(key)] * len(items))
         for item, item_line in zip(items, lines):
             if not isinstance(item, LocDict) or set(item) != {"text", field}:
                 c.error(item_line, f'each "examples.{key}" item {where} needs exactly the keys: text, {field}')
@@ -235,9 +235,11 @@ def _examples(c: Checker, data: Any, line: int, where: str) -> Examples:
             else:
                 value = item["metadata"] if isinstance(item["metadata"], dict) else None
                 if value is None:
-                    c.error(item.line_of("metadata"), f'"metadata" of a capture example {where} must be a mapping')
+                    c.error(item.line_of("metadata"), f'"metadata" of a capture example {where} must be a mapping, not {type_name(item["metadata"])}')
                 else:
-                    value = {str(k): str(v) for k, v in value.items()}
+                    for name in [k for k in value if not isinstance(value[k], str)]:
+                        c.error(value.line_of(name), f'"{name}" in the "metadata" of a capture example {where} must be a string, not {type_name(value[name])}')
+                    value = {k: v for k, v in value.items() if isinstance(v, str)}
             if text is not None and value is not None:
                 out.append((text, value))
     return Examples(remove, keep, tuple(rewrite), tuple(capture))

@@ -1,6 +1,7 @@
 """Load YAML keeping the line of every key and item, so errors can say `file:line:`."""
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 import yaml
@@ -90,8 +91,10 @@ def type_name(value: Any) -> str:
         return "a list"
     if isinstance(value, bool):
         return "a boolean"
-    if isinstance(value, int):
+    if isinstance(value, (int, float)):
         return "a number"
     if value is None:
         return "nothing"
+    if isinstance(value, (date, datetime)):
+        return "a date"  # YAML reads 2018-09-10 unquoted as a date
     return "a string" if isinstance(value, str) else type(value).__name__
