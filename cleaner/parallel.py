@@ -190,7 +190,10 @@ def record_tasks(index: int, blocks: Iterable[tuple[int, bytes]], *, last: bool 
     try:
         for first_line, data in blocks:
             yield RecordTask(index, first_line, data)
-    except Exception as exc:  # unreadable, truncated or corrupt stream: report, keep what came before
+    except InputError as exc:  # truncated or corrupt stream: its message says so; what came before is kept
+        yield FailedTask(index, str(exc), last)
+        return
+    except Exception as exc:  # unreadable stream: report, keep what came before
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (str(exc) or type(exc).__name__)
         yield FailedTask(index, f"cannot read: {reason}", last)
         return

@@ -36,8 +36,9 @@ def explain(path, rule_dirs, no_default_rules, url, kind, only_removed, record_l
         else:
             decoded = read_input(path, max_bytes=1 << 30)
             page, where, reading = decoded.text, str(path), _reading(decoded)
-    except (InputError, RecordError) as exc:
-        click.echo(f"{path}{f':{record_line}' if record_line else ''}: error: {exc}", err=True)
+    except (InputError, RecordError) as exc:  # a damaged stream is the file's error, not the record's
+        where = f"{path}:{record_line}" if record_line and isinstance(exc, RecordError) else str(path)
+        click.echo(f"{where}: error: {exc}", err=True)
         sys.exit(EXIT_FOUND)
     result = clean_document(page, rules, url=url, kind=kind)
     click.echo(f"# {where}: site {result.site or '(none)'}; packs {', '.join(result.packs) or '(none)'}")
