@@ -17,6 +17,7 @@ from typing import Iterable, Iterator, Union
 
 from .document import clean_document
 from .io import InputError, read_input
+from .io.guess import DOUBTFUL, encoding_warning
 from .jsonl import read_range, split_block
 from .records import Kind, RecordError, clean_line
 from .result import Result
@@ -102,6 +103,7 @@ class Outcome:
     lines: int = 0  # for a RangeTask: how many lines its range held (its numbers are relative)
     spool: str | None = None  # the file holding the output records, instead of `outputs`
     records: int = 0  # records cleaned
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (index, message): doubtful encodings
 
     def count(self, result: Result, size_in: int, size_out: int) -> None:
         """Count one cleaned page or record."""
@@ -138,7 +140,9 @@ def run_task(task: Task) -> Outcome:
                 outcome.outputs.append((index, None))
                 outcome.errors.append((index, message))
                 continue
-            out = render(result, setup.fmt, path)
+            if decoded.confidence < DOUBTFUL:
+                outcome.warnings.append((index, encoding_warning(decoded)))
+            out = render(result, setup.fmt, path, decoded)
             outcome.outputs.append((index, out))
             outcome.count(result, len(decoded.text.encode("utf-8")), len(out.encode("utf-8")))
     else:

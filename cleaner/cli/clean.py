@@ -12,6 +12,7 @@ import click
 
 from ..document import clean_document
 from ..io import InputError, iter_inputs, read_stdin
+from ..io.guess import DOUBTFUL, encoding_warning
 from .. import jsonl
 from ..jsonl import is_compressed, is_jsonl_name, iter_blocks, open_stream, read_blocks
 from ..parallel import PageTask, RangeTask, Setup, Task, default_jobs, record_tasks, run_ordered
@@ -163,8 +164,10 @@ def _clean_stdin_page(output, fmt, rules, url, kind, limit, summary, quiet) -> N
     except InputError as exc:
         click.echo(f"<stdin>: error: {exc}", err=True)
         sys.exit(EXIT_FOUND)
+    if decoded.confidence < DOUBTFUL:
+        click.echo(f"<stdin>: warning: {encoding_warning(decoded)}", err=True)
     result = clean_document(decoded.text, rules, url=url, kind=kind)
-    out = render(result, fmt, None)
+    out = render(result, fmt, None, decoded)
     sink = Sink([Source(Path("-"), PurePosixPath("stdin"), False)], output, fmt, summary)
     try:
         if sink.page(sink.sources[0], out):

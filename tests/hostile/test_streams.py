@@ -104,3 +104,37 @@ def test_a_damaged_frame_is_corrupt_and_the_rest_of_the_run_goes_on(tmp_path: Pa
     assert f"{good}: error: corrupt gzip stream: bytes after its last member are not gzip data\n" in run.stderr
     assert len((tmp_path / "out" / "c.jsonl").read_text(encoding="utf-8").splitlines()) == 10
     assert leftovers(tmp_path) == []
+
+
+def test_a_one_line_euc_jp_page_is_read_as_japanese(tmp_path: Path) -> None:
+    text = "東京都で新しい図書館が開館した。\n"
+    page = tmp_path / "jp.txt"
+    page.write_bytes(text.encode("euc_jp"))
+    run = cli("clean", page, "--format", "json")
+    assert run.code == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["text"] == text
+    assert out["metadata"]["encoding"] == "euc_jp" and 0 < out["metadata"]["encoding_confidence"] < 1
+
+
+@pytest.mark.parametrize("text", ["SÃO PAULO — A ação do governo não foi aprovada.\n",
+                                  "SÃO PAULO: AÇÃO E NÃO\n", "ÉLECTIONS RÉGIONALES : LA GAUCHE DÉÇUE\n"])
+def test_a_short_windows_1252_line_is_read_as_written_and_the_guess_is_flagged(tmp_path: Path, text: str) -> None:
+    page = tmp_path / "pt.txt"
+    page.write_bytes(text.encode("cp1252"))
+    run = cli("clean", page)
+    assert run.code == 0, run.stderr
+    assert run.stdout == text
+    assert f"{page}: warning: encoding guessed as cp1252 (confidence 0." in run.stderr
+
+
+def test_a_shift_jis_page_declaring_gbk_is_read_as_japanese(tmp_path: Path) -> None:
+    body = "東京都で新しい図書館が開館した。市の担当者によると、蔵書は約十万冊である。"
+    html = (f'<html><head><meta charset="gbk"><title>図書館</title></head>'
+            f"<body><article><p>{body}</p></article></body></html>")
+    page = tmp_path / "jp.html"
+    page.write_bytes(html.encode("shift_jis"))
+    run = cli("clean", page, "--format", "json")
+    assert run.code == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert body in out["text"] and out["metadata"]["encoding"] == "cp932"
