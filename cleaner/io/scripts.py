@@ -9,6 +9,7 @@ Latin words ("SГO PAULO"); GBK bytes read as Windows-1252 mix cases and symbols
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -41,9 +42,10 @@ _ALPHABETS = tuple(frozenset(a) for a in (
 _LATIN_ACCENTED = frozenset().union(*_ALPHABETS) | frozenset("ãåñõøýÿšžœ")
 # A Latin word of this many accented letters and no plain one is not Western text.
 _MAX_ACCENTED_RUN = 3
-_SAMPLE = 20_000
+_SAMPLE = 8_000  # characters judged: a long page says no more than its first few thousand
 
 
+@functools.lru_cache(maxsize=4096)
 def _script(ch: str) -> str:
     """A letter's script, from its Unicode name: LATIN, CYRILLIC, GREEK, ARABIC, ..."""
     if ch < "\x80":
@@ -52,6 +54,7 @@ def _script(ch: str) -> str:
     return name.split(" ", 1)[0] if name else "?"
 
 
+@functools.lru_cache(maxsize=16384)  # words repeat: most of a page's are scored once
 def _word_score(word: str) -> float:
     """How much a word with non-ASCII letters speaks for its reading (0..1 a letter).
 
