@@ -48,6 +48,7 @@ _MAX_BAD_UTF8_SHARE = 0.05
 _ASCII = bytes(range(0x80))
 # How much better the other Chinese reading must score to overrule a GB/Big5 declaration.
 _OVERRULE_MARGIN = 0.2
+_DAMAGED_SENSIBLE, _DAMAGED_OTHER = 0.8, 0.5  # confidence in a reading with bytes replaced
 
 
 @dataclass(frozen=True)
@@ -208,8 +209,10 @@ def _decode_damaged(data: bytes, encodings: list[str | None], *,
             best, best_text = key, text
     if best is None:
         return None
-    # Bytes had to be replaced: the reading is at best half sure.
-    return Decoded(best_text, best[3], False, best[1], confidence=0.5)
+    # A few bytes replaced in a reading that makes sense (Chinese with many common characters)
+    # is damage; a reading that makes no sense, or one of a code page without a model, a guess.
+    sure = _DAMAGED_SENSIBLE if best[3] in CHINESE and not best[0] else _DAMAGED_OTHER
+    return Decoded(best_text, best[3], False, best[1], confidence=sure)
 
 
 class _TooDamaged(Exception):

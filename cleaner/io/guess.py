@@ -130,4 +130,4 @@ def _guess(best: Candidate, rival: Candidate | None) -> Guess:
 def encoding_warning(decoded: Decoded) -> str:
     """The warning for a doubtful guess (the CLI puts the path and 'warning:' before it)."""
     return (f"encoding guessed as {decoded.encoding} (confidence {decoded.confidence:.2f}); "
-            "too little evidence to be sure, so the text may be misread")
+            "the text may be misread")
