@@ -56,11 +56,13 @@ _SAMPLE_CHARS = 20_000
 _CP1252_MARGIN = 0.06
 _MAX_MATCHES = 5
 # The single-byte encodings of the WHATWG Encoding Standard, those browsers know: a guess
-# outside them (an EBCDIC or Urdu code page) is never what a web page was written in.
+# outside them (an EBCDIC or Urdu code page) is never what a web page was written in. Its Mac
+# and DOS code pages are left out too: next to never on the web, and they read any Western
+# byte as some letter or symbol.
 WEB_SINGLE_BYTE = ("cp1252", "cp1251", "cp1250", "iso8859_2", "cp1253", "cp1254", "koi8_r", "cp1257",
                    "cp1255", "cp1256", "cp874", "iso8859_15", "koi8_u", "cp1258", "iso8859_5", "iso8859_7",
                    "iso8859_4", "iso8859_13", "iso8859_10", "iso8859_16", "iso8859_3", "iso8859_6",
-                   "iso8859_8", "iso8859_14", "mac_roman", "mac_cyrillic", "cp866")
+                   "iso8859_8", "iso8859_14")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Symbols and punctuation say nothing either way, and kana/hangul/PUA count against.
 # Latin letters are neutral too: Chinese text carries pinyin (ā é ǐ) and foreign names,
@@ -78,6 +80,7 @@ class Candidate:
     text: str
     score: float
     letters: int = 0  # how many characters the score was measured on
+    share: float = 0.0  # for a CJK reading: its share of common characters, however few letters
 
 
 def normalise_charset(label: str | None) -> str | None:
@@ -121,20 +124,22 @@ def damaged_chinese_ok(text: str, bad: int) -> bool:
     return share >= PLAUSIBLE and letters >= _LETTERS_PER_BAD_BYTE * max(bad, 1)
 
 
-def script_measure(text: str, encoding: str) -> tuple[float, int]:
-    """How plausible a decode is in the script its codec is for (0..1, as chinese_score), and
-    the number of letters that was measured on."""
+def script_measure(text: str, encoding: str) -> tuple[float, int, float]:
+    """How plausible a decode is in the script its codec is for (0..1, as chinese_score), the
+    number of letters that was measured on, and the share before short texts are capped."""
     name = codecs.lookup(encoding).name
     if name in CHINESE or name.startswith(("gb", "big5", "hz")):
-        common = COMMON_HANZI
+        share, letters = _share(text, COMMON_HANZI)
     elif name.startswith(("euc_kr", "cp949", "johab", "iso2022_kr")):
-        common = _korean_common()
+        share, letters = _share(text, _korean_common())
+        # The 2,350 syllables are all that a legacy Korean page holds, so real Korean scores
+        # nearly 1; Thai or Japanese bytes read as Korean hit them half the time by chance.
+        share = max(0.0, 2 * share - 1)
     elif name.startswith(("shift_jis", "cp932", "euc_j", "iso2022_jp")):
-        common = _japanese_common()
+        share, letters = _share(text, _japanese_common())
     else:
-        return _NEUTRAL_SCORE, 0
-    share, letters = _share(text, common)
-    return _capped(share, letters), letters
+        return _NEUTRAL_SCORE, 0, _NEUTRAL_SCORE
+    return _capped(share, letters), letters, share
 
 
 def _non_ascii_sample(text: str) -> str:
@@ -209,10 +214,12 @@ def cjk_candidates(data: bytes, first: str | None = None) -> list[Candidate]:
     for encoding in dict.fromkeys([first, *CJK] if first in CJK else CJK):
         text = strict_decode(data, encoding)
         if text is not None:
-            found.append(Candidate(encoding, text, *script_measure(text, encoding)))
+            score, letters, share = script_measure(text, encoding)
+            found.append(Candidate(encoding, text, score, letters, share))
             if is_sure(found[-1]):
                 break
-    return sorted(found, key=lambda c: -c.score)
+    # On equal (capped) scores the reading with more common characters, then the more common encoding.
+    return sorted(found, key=lambda c: (-c.score, -c.share))
 
 
 def is_sure(candidate: Candidate) -> bool:

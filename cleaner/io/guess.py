@@ -9,6 +9,7 @@ says that the guess is doubtful.
 """
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,11 @@ _THIN_MARGIN = 0.15
 # A Western reading this plausible beats a plausible double-byte one.
 _WESTERN_OVER_CJK = 0.9
 _ASCII = bytes(range(0x80))
+_WEB_NAMES = frozenset(codecs.lookup(n).name for n in WEB_SINGLE_BYTE)
+# On a thin input, a single-byte reading this plausible beats a CJK one under this share of
+# common characters, and a CJK one over it beats a single-byte one less plausible.
+_WORDS_OVER_CJK, _CJK_OVER_WORDS = 0.9, 0.75
+_TIE = 0.03  # readings this close in plausibility are a tie, which the order of preference settles
 _MOST = 0.99  # 1 is for encodings that are certain (UTF-8, a BOM), never for a guess
 
 
@@ -79,8 +85,8 @@ def single_byte_candidates(data: bytes, thin: bool) -> list[Candidate]:
             names.insert(0, "cp1252")
         names += ["cp1252", *_SHORTLIST]
     found = []
-    for name in dict.fromkeys(names):
-        text = strict_decode(data, name) if name in WEB_SINGLE_BYTE else None
+    for name in dict.fromkeys(codecs.lookup(n).name for n in names):  # one spelling: "koi8-r"
+        text = strict_decode(data, name) if name in _WEB_NAMES else None
         if text is not None:
             found.append(Candidate(name, text, *alphabetic_score(text)))
     return found
@@ -99,16 +105,26 @@ def guess(data: bytes, cjk: list[Candidate]) -> Guess | None:
     singles = single_byte_candidates(data, thin)
     sensible = [c for c in singles if c.score >= SENSIBLE]
     top = max((c.score for c in sensible), default=0.0)
-    western = next((c for c in sensible if c.encoding == "cp1252"), None)
-    if thin and western is not None and western.score >= top - _THIN_MARGIN:
-        return _guess(western, _rival(western, singles + cjk))
-    if cjk and cjk[0].score >= LIKELY and (thin or not sensible):
+    # The most plausible reading; on a tie the earlier one in the order of preference.
+    best = next((c for c in sensible if c.score >= top - _TIE), None)
+    if thin:
+        return _thin(data, cjk, singles, best)
+    if cjk and cjk[0].score >= LIKELY and best is None:
         return _guess(cjk[0], _rival(cjk[0], cjk + singles))
-    if sensible:
-        # The most plausible reading; on a tie the earlier one.
-        best = max(sensible, key=lambda c: (round(c.score, 1), -sensible.index(c)))
-        return _guess(best, _rival(best, singles))
-    return None
+    return None if best is None else _guess(best, _rival(best, singles))
+
+
+def _thin(data: bytes, cjk: list[Candidate], singles: list[Candidate], best: Candidate | None) -> Guess | None:
+    """A line or a headline: Windows-1252 if it reads about as well as any, then a CJK reading
+    of common characters, then the single-byte reading with the most real-looking words."""
+    western = next((c for c in singles if c.encoding == "cp1252"), None)
+    strong_cjk = bool(cjk) and cjk[0].share >= _CJK_OVER_WORDS
+    if (western is not None and best is not None and western.score >= max(SENSIBLE, best.score - _THIN_MARGIN)
+            and not (strong_cjk and western.score < _WORDS_OVER_CJK)):
+        return _guess(western, _rival(western, singles + cjk))
+    if cjk and cjk[0].score >= LIKELY and (strong_cjk or best is None or best.score < _WORDS_OVER_CJK):
+        return _guess(cjk[0], _rival(cjk[0], cjk + singles))
+    return None if best is None else _guess(best, _rival(best, singles + cjk))
 
 
 def _western(data: bytes) -> Candidate | None:

@@ -15,22 +15,18 @@ import unicodedata
 from collections import Counter
 
 # Punctuation and symbols that Western text carries: they count for a reading, anywhere.
-_COMMON_SYMBOLS = frozenset("\u00a0“”‘’„‚«»‹›–—…•·©®™°€£¥§¶¿¡±×÷½¼¾%′″\u2009\u200b\u00ad")
+_COMMON_SYMBOLS = frozenset("\u00a0“”‘’„‚«»‹›–—…•·©®™°€£¿¡′″\u2009\u200b\u00ad")
 # Words (runs of letters) with a non-ASCII letter in them, and the non-ASCII characters that are
 # not letters. Digits and superscripts count as letters here: "³" inside a word is a sign of
 # the wrong code page, as a Latin and a Cyrillic letter in one word are.
 _NON_ASCII_WORD = re.compile(r"[^\W_]*[^\x00-\x7f\W_][^\W_]*")
 _NON_ASCII_OTHER = re.compile(r"[^\x00-\x7f\w]")
 _CASELESS = 0.8
+_IN_WORD = frozenset("’‘·\u00ad\u2010\u2011")
 # The accented letters of the languages written in Latin code pages (lower case): Western
 # European, Nordic, Central European, Baltic, Romanian, Turkish, Vietnamese aside.
 _ALPHABETS = tuple(frozenset(a) for a in (
-    "àâæçéèêëîïôœùûüÿ",  # French
-    "äöüßéàèç",  # German (with the French loans)
-    "áéíñóúüçàèïò",  # Spanish, Catalan
-    "áâãàçéêíóôõúü",  # Portuguese
-    "àèéìíîòóùú",  # Italian
-    "åäöæøéáíóúýþðëïü",  # Nordic, Icelandic, Dutch
+    "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿßœšž",  # Western European: the letters of Windows-1252
     "ąćęłńóśźż",  # Polish
     "áčďéěíňóřšťúůýžäĺľŕô",  # Czech, Slovak
     "áéíóöőúüű",  # Hungarian
@@ -39,7 +35,7 @@ _ALPHABETS = tuple(frozenset(a) for a in (
     "çğıöşüâî",  # Turkish
     "āčēģīķļņōŗšūžąęėįųõäöü",  # Latvian, Lithuanian, Estonian
 ))
-_LATIN_ACCENTED = frozenset().union(*_ALPHABETS) | frozenset("ãåñõøýÿšžœ")
+_LATIN_ACCENTED = frozenset().union(*_ALPHABETS)
 # A Latin word of this many accented letters and no plain one is not Western text.
 _MAX_ACCENTED_RUN = 3
 _SAMPLE = 8_000  # characters judged: a long page says no more than its first few thousand
@@ -62,6 +58,8 @@ def _word_score(word: str) -> float:
     among the accented ones. A caseless script (Hebrew, Arabic, Thai) has no case to check, so
     its words say less.
     """
+    if not all(ch.isalpha() or "0" <= ch <= "9" for ch in word):
+        return 0.0  # "³" or "¼" inside a word: a letter of another code page
     scripts = {_script(ch) for ch in word if not "0" <= ch <= "9"}  # digits go with any script
     if len(scripts) > 1:
         return 0.0
@@ -89,11 +87,18 @@ def alphabetic_score(text: str) -> tuple[float, int]:
         total += n
         good += n * _word_score(word)
         accented.update(ch for ch in word.lower() if ch in _LATIN_ACCENTED)
-    for ch in _NON_ASCII_OTHER.findall(sample):
+    for match in _NON_ASCII_OTHER.finditer(sample):
         total += 1
-        good += ch in _COMMON_SYMBOLS
+        good += match.group() in _COMMON_SYMBOLS and not _glued(sample, match.start())
     score = good / total if total else 1.0
     return score * (0.5 + 0.5 * _alphabet_fit(accented)), total
+
+
+def _glued(text: str, at: int) -> bool:
+    """Whether the symbol at `at` sits between two letters ("…T…"), where only apostrophes,
+    hyphens and the middle dot belong."""
+    return (0 < at < len(text) - 1 and text[at] not in _IN_WORD
+            and text[at - 1].isalpha() and text[at + 1].isalpha())
 
 
 def _alphabet_fit(accented: Counter[str]) -> float:
