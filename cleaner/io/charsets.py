@@ -125,8 +125,10 @@ def damaged_chinese_ok(text: str, bad: int) -> bool:
 
 
 def script_measure(text: str, encoding: str) -> tuple[float, int, float]:
-    """How plausible a decode is in the script its codec is for (0..1, as chinese_score), the
-    number of letters that was measured on, and the share before short texts are capped."""
+    """(score, letters, share): how plausible a decode is in its codec's script, as chinese_score.
+
+    Also the number of letters that was measured on, and the share before short texts are capped.
+    """
     name = codecs.lookup(encoding).name
     if name in CHINESE or name.startswith(("gb", "big5", "hz")):
         share, letters = _share(text, COMMON_HANZI)

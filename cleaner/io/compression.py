@@ -29,7 +29,7 @@ _GZIP_PIECE = 1 << 18  # zlib takes an output limit: pieces of at most this many
 
 
 def compression_of(head: bytes) -> str | None:
-    """"gzip" or "zstd" when the bytes start with that format's magic, else None."""
+    """The format whose magic bytes start `head` ("gzip" or "zstd"), or None."""
     for magic, name in MAGIC.items():
         if head.startswith(magic):
             return name
@@ -65,6 +65,7 @@ class _Zstd:
         self.open = False  # whether a frame has begun and not ended
 
     def feed(self, data: bytes) -> Iterator[bytes]:
+        """Decompress the next compressed bytes, a frame at a time."""
         view, pos = memoryview(data), 0
         while pos < len(view):
             if self._frame is None:
@@ -99,6 +100,7 @@ class _Gzip:
         self.open = False
 
     def feed(self, data: bytes) -> Iterator[bytes]:
+        """Decompress the next compressed bytes, a member at a time."""
         pending, held = data, False  # held: zlib may hold output back that the limit stopped
         while pending or held:
             if self._member is None:
@@ -145,9 +147,11 @@ class DecompressedStream(io.RawIOBase):
         self._ended = False
 
     def readable(self) -> bool:
+        """Always: the stream is for reading."""
         return True
 
     def readinto(self, target: bytearray | memoryview) -> int:  # type: ignore[override]
+        """Fill target with decompressed bytes; 0 at the end; the held-back error once none are left."""
         view = memoryview(target).cast("B")
         while len(self._buffer) < len(view) and not self._ended:
             try:

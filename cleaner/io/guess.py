@@ -115,8 +115,11 @@ def guess(data: bytes, cjk: list[Candidate]) -> Guess | None:
 
 
 def _thin(data: bytes, cjk: list[Candidate], singles: list[Candidate], best: Candidate | None) -> Guess | None:
-    """A line or a headline: Windows-1252 if it reads about as well as any, then a CJK reading
-    of common characters, then the single-byte reading with the most real-looking words."""
+    """The reading of a line or a headline, where the common encodings go first.
+
+    Windows-1252 if it reads about as well as any; then a CJK reading of common characters;
+    then the single-byte reading with the most real-looking words.
+    """
     western = next((c for c in singles if c.encoding == "cp1252"), None)
     strong_cjk = bool(cjk) and cjk[0].share >= _CJK_OVER_WORDS
     if (western is not None and best is not None and western.score >= max(SENSIBLE, best.score - _THIN_MARGIN)

@@ -95,8 +95,7 @@ def alphabetic_score(text: str) -> tuple[float, int]:
 
 
 def _glued(text: str, at: int) -> bool:
-    """Whether the symbol at `at` sits between two letters ("…T…"), where only apostrophes,
-    hyphens and the middle dot belong."""
+    """Whether the symbol at `at` sits between two letters, where only apostrophes and hyphens belong."""
     return (0 < at < len(text) - 1 and text[at] not in _IN_WORD
             and text[at - 1].isalpha() and text[at + 1].isalpha())
 
