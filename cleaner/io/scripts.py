@@ -16,10 +16,10 @@ from collections import Counter
 
 # Punctuation and symbols that Western text carries: they count for a reading, anywhere.
 _COMMON_SYMBOLS = frozenset("\u00a0“”‘’„‚«»‹›–—…•·©®™°€£¿¡′″\u2009\u200b\u00ad")
-# Words (runs of letters) with a non-ASCII letter in them, and the non-ASCII characters that are
-# not letters. Digits and superscripts count as letters here: "³" inside a word is a sign of
+# Words (runs of letters; those with a non-ASCII letter are judged), and the non-ASCII characters
+# that are not letters. Digits and superscripts count as letters here: "³" inside a word is a sign of
 # the wrong code page, as a Latin and a Cyrillic letter in one word are.
-_NON_ASCII_WORD = re.compile(r"[^\W_]*[^\x00-\x7f\W_][^\W_]*")
+_WORD = re.compile(r"[^\W_]+")  # (a pattern asking for a non-ASCII letter inside backtracks on every word)
 _NON_ASCII_OTHER = re.compile(r"[^\x00-\x7f\w]")
 _CASELESS = 0.8
 _IN_WORD = frozenset("’‘·\u00ad\u2010\u2011")
@@ -81,12 +81,13 @@ def alphabetic_score(text: str) -> tuple[float, int]:
     """
     sample = text[:_SAMPLE]
     good, total = 0.0, 0
-    accented: Counter[str] = Counter()
-    for word in _NON_ASCII_WORD.findall(sample):
+    words = [w for w in _WORD.findall(sample) if not w.isascii()]
+    for word in words:
         n = len(word) - len(word.encode("ascii", "ignore"))
         total += n
         good += n * _word_score(word)
-        accented.update(ch for ch in word.lower() if ch in _LATIN_ACCENTED)
+    counts = Counter("".join(words).lower())  # one count for all words: cheaper than one a word
+    accented = Counter({ch: n for ch, n in counts.items() if ch in _LATIN_ACCENTED})
     for match in _NON_ASCII_OTHER.finditer(sample):
         total += 1
         good += match.group() in _COMMON_SYMBOLS and not _glued(sample, match.start())
