@@ -1,4 +1,4 @@
-"""Charset labels and guessing: Chinese by plausibility, the rest by charset-normalizer."""
+"""Charset labels, and the candidate readings: CJK ones scored by their script, single-byte ones listed."""
 
 from __future__ import annotations
 

@@ -108,13 +108,13 @@ def guess(data: bytes, cjk: list[Candidate]) -> Guess | None:
     # The most plausible reading; on a tie the earlier one in the order of preference.
     best = next((c for c in sensible if c.score >= top - _TIE), None)
     if thin:
-        return _thin(data, cjk, singles, best)
+        return _thin(cjk, singles, best)
     if cjk and cjk[0].score >= LIKELY and best is None:
         return _guess(cjk[0], _rival(cjk[0], cjk + singles))
     return None if best is None else _guess(best, _rival(best, singles))
 
 
-def _thin(data: bytes, cjk: list[Candidate], singles: list[Candidate], best: Candidate | None) -> Guess | None:
+def _thin(cjk: list[Candidate], singles: list[Candidate], best: Candidate | None) -> Guess | None:
     """The reading of a line or a headline, where the common encodings go first.
 
     Windows-1252 if it reads about as well as any; then a CJK reading of common characters;
