@@ -3,16 +3,14 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import io
 import os
 import secrets
 from pathlib import Path
 from typing import IO, BinaryIO, Iterator
 
+from .io.compression import compression_of, open_stream  # noqa: F401  (open_stream: imported from here too)
 from .io.writeback import Writeback
 
-_GZIP_MAGIC = b"\x1f\x8b"
-_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _NAMES = (".jsonl", ".ndjson")
 _COMPRESSED = (".gz", ".zst")
 
@@ -24,20 +22,6 @@ def is_jsonl_name(name: str) -> bool:
         if lower.endswith(suffix):
             lower = lower[: -len(suffix)]
     return lower.endswith(_NAMES)
-
-
-def open_stream(raw: BinaryIO) -> BinaryIO:
-    """Wrap a binary stream so that gzip or zstd content (told by its magic bytes) reads decompressed."""
-    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
-    head = buffered.peek(4)[:4]
-    if head.startswith(_GZIP_MAGIC):
-        return gzip.GzipFile(fileobj=buffered, mode="rb")  # type: ignore[return-value]
-    if head.startswith(_ZSTD_MAGIC):
-        import zstandard  # lazily: most inputs are not zstd
-
-        reader = zstandard.ZstdDecompressor().stream_reader(buffered, read_across_frames=True)
-        return io.BufferedReader(reader)  # type: ignore[arg-type]  # the zstd reader has no readline
-    return buffered
 
 
 BLOCK_BYTES = 1 << 20  # records travel in blocks of whole lines about this big
@@ -126,7 +110,7 @@ def is_compressed(path: Path) -> bool:
     """Whether a file holds gzip or zstd data (by its magic bytes)."""
     with open(path, "rb") as handle:
         head = handle.read(4)
-    return head.startswith(_GZIP_MAGIC) or head.startswith(_ZSTD_MAGIC)
+    return compression_of(head) is not None
 
 
 def split_points(path: Path, every: int) -> list[tuple[int, int]]:

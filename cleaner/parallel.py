@@ -17,6 +17,7 @@ from typing import Iterable, Iterator, Union
 
 from .document import clean_document
 from .io import InputError, read_input
+from .io.guess import DOUBTFUL, encoding_warning
 from .jsonl import read_range, split_block
 from .records import Kind, RecordError, clean_line
 from .result import Result
@@ -102,6 +103,7 @@ class Outcome:
     lines: int = 0  # for a RangeTask: how many lines its range held (its numbers are relative)
     spool: str | None = None  # the file holding the output records, instead of `outputs`
     records: int = 0  # records cleaned
+    warnings: list[tuple[int, str]] = field(default_factory=list)  # (index, message): doubtful encodings
 
     def count(self, result: Result, size_in: int, size_out: int) -> None:
         """Count one cleaned page or record."""
@@ -138,7 +140,9 @@ def run_task(task: Task) -> Outcome:
                 outcome.outputs.append((index, None))
                 outcome.errors.append((index, message))
                 continue
-            out = render(result, setup.fmt, path)
+            if decoded.confidence < DOUBTFUL:
+                outcome.warnings.append((index, encoding_warning(decoded)))
+            out = render(result, setup.fmt, path, decoded)
             outcome.outputs.append((index, out))
             outcome.count(result, len(decoded.text.encode("utf-8")), len(out.encode("utf-8")))
     else:
@@ -190,7 +194,10 @@ def record_tasks(index: int, blocks: Iterable[tuple[int, bytes]], *, last: bool 
     try:
         for first_line, data in blocks:
             yield RecordTask(index, first_line, data)
-    except Exception as exc:  # unreadable, truncated or corrupt stream: report, keep what came before
+    except InputError as exc:  # truncated or corrupt stream: its message says so; what came before is kept
+        yield FailedTask(index, str(exc), last)
+        return
+    except Exception as exc:  # unreadable stream: report, keep what came before
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (str(exc) or type(exc).__name__)
         yield FailedTask(index, f"cannot read: {reason}", last)
         return

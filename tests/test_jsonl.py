@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import zstandard
 from click.testing import CliRunner
 
 from cleaner.cli.main import main
+from cleaner.io import InputError
 from cleaner.jsonl import AtomicWriter, is_jsonl_name, read_lines
 from conftest import ROOT, SEEDS
 
@@ -111,7 +113,28 @@ def test_truncated_gzip_keeps_what_came_before(corpus, tmp_path):
     packed = tmp_path / "cut.jsonl.gz"
     packed.write_bytes(gzip.compress(corpus.read_bytes())[:-30])
     r = invoke("-q", packed)
-    assert r.exit_code == 1 and f"{packed}: error: cannot read:" in r.stderr
+    assert r.exit_code == 1
+    assert f"{packed}: error: truncated gzip stream: ended before the end of its last member" in r.stderr
+    assert [json.loads(line)["id"] for line in r.stdout.splitlines()] == ["a", "b"]
+
+
+def test_read_lines_gives_the_lines_before_a_cut_then_the_error(tmp_path):
+    # A zstd frame flushed after 100 lines and cut there decompresses to whole lines without
+    # a complaint from the decompressor: only the missing end of the frame tells.
+    out = io.BytesIO()
+    writer = zstandard.ZstdCompressor().stream_writer(out, closefd=False)
+    writer.write(lines_of(*({"id": n, "text": ZH.format(n=n)} for n in range(100))))
+    writer.flush(zstandard.FLUSH_BLOCK)
+    cut = out.tell()
+    writer.write(lines_of({"id": 100, "text": "the rest"}))
+    writer.flush(zstandard.FLUSH_FRAME)
+    path = tmp_path / "cut.jsonl.zst"
+    path.write_bytes(out.getvalue()[:cut])
+    seen = []
+    with pytest.raises(InputError, match="^truncated zstd stream: ended before the end of its last frame$"):
+        for number, _line in read_lines(path):
+            seen.append(number)
+    assert seen == list(range(1, 101))
 
 
 def test_output_is_atomic_and_leaves_no_temp_files(corpus, tmp_path):

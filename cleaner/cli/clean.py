@@ -13,6 +13,7 @@ import click
 
 from ..document import clean_document
 from ..io import InputError, plan_output_names, read_stdin
+from ..io.guess import DOUBTFUL, encoding_warning
 from ..io.walk import Problem, is_within, iter_inputs, mark_output_folder
 from .. import jsonl
 from ..jsonl import is_compressed, is_jsonl_name, iter_blocks, open_stream, read_blocks
@@ -240,8 +241,10 @@ def _clean_stdin_page(output, fmt, rules, url, kind, limit, summary, quiet) -> N
     except InputError as exc:
         click.echo(f"<stdin>: error: {exc}", err=True)
         sys.exit(EXIT_FOUND)
+    if decoded.confidence < DOUBTFUL:
+        click.echo(f"<stdin>: warning: {encoding_warning(decoded)}", err=True)
     result = clean_document(decoded.text, rules, url=url, kind=kind)
-    out = render(result, fmt, None)
+    out = render(result, fmt, None, decoded)
     sink = Sink([Source(Path("-"), PurePosixPath("stdin"), False)], output, fmt, summary)
     try:
         if sink.page(sink.sources[0], out):

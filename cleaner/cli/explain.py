@@ -8,6 +8,7 @@ import click
 
 from ..document import clean_document
 from ..io import Decoded, InputError, read_input
+from ..io.guess import DOUBTFUL, encoding_warning
 from ..jsonl import is_jsonl_name, read_lines
 from ..records import RecordError, page_of, parse_record
 from ..result import Removal, Result
@@ -36,9 +37,12 @@ def explain(path, rule_dirs, no_default_rules, url, kind, only_removed, record_l
         else:
             decoded = read_input(path, max_bytes=1 << 30)
             page, where, reading = decoded.text, str(path), _reading(decoded)
+            if decoded.confidence < DOUBTFUL:
+                click.echo(f"{path}: warning: {encoding_warning(decoded)}", err=True)
         result = clean_document(page, rules, url=url, kind=kind)
-    except (InputError, RecordError) as exc:
-        click.echo(f"{path}{f':{record_line}' if record_line else ''}: error: {exc}", err=True)
+    except (InputError, RecordError) as exc:  # a damaged stream is the file's error, not the record's
+        where = f"{path}:{record_line}" if record_line and isinstance(exc, RecordError) else str(path)
+        click.echo(f"{where}: error: {exc}", err=True)
         sys.exit(EXIT_FOUND)
     except Exception as exc:  # a page that breaks the cleaner: one line, as `cleaner clean` reports it
         click.echo(f"{path}{f':{record_line}' if record_line else ''}: error: cannot clean: {type(exc).__name__}: {exc}", err=True)
@@ -74,6 +78,8 @@ def _reading(decoded: Decoded) -> str:
     what = f"{decoded.encoding} ({', '.join(decoded.parts)}, line by line)" if decoded.parts else decoded.encoding
     if decoded.bom:
         what += " with BOM"
+    if decoded.confidence < 1:
+        what += f" (guessed, confidence {decoded.confidence:.2f})"
     if decoded.repaired:
         what += f"; mojibake repaired ({decoded.repaired} layer{'s' * (decoded.repaired != 1)} undone)"
     if decoded.replaced:

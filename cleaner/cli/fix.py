@@ -5,6 +5,7 @@ import codecs
 from pathlib import Path
 
 from ..io import Decoded, write_atomic
+from ..io.compression import compression_of
 
 _BOM = {
     "utf-8": codecs.BOM_UTF8,
@@ -13,7 +14,6 @@ _BOM = {
     "utf-32-le": codecs.BOM_UTF32_LE,
     "utf-32-be": codecs.BOM_UTF32_BE,
 }
-_COMPRESSED = {b"\x1f\x8b": "gzip", b"\x28\xb5\x2f\xfd": "zstd"}
 
 
 class Refused(Exception):
@@ -69,9 +69,9 @@ def check_writable(path: Path, decoded: Decoded) -> None:
                       f"as {decoded.encoding}; rewriting the file would corrupt them")
     with open(path, "rb") as handle:
         head = handle.read(4)
-    for magic, name in _COMPRESSED.items():
-        if head.startswith(magic):
-            raise Refused(f"a {name}-compressed file; fix rewrites plain text files only")
+    kind = compression_of(head)
+    if kind is not None:
+        raise Refused(f"a {kind}-compressed file; fix rewrites plain text files only")
 
 
 def write_fixed(path: Path, decoded: Decoded, new: str, *, max_loss: float, force: bool) -> None:

@@ -74,6 +74,8 @@ class Sink:
         s.bytes_in += outcome.bytes_in
         s.bytes_out += outcome.bytes_out
         s.by_rule.update(outcome.by_rule)
+        for index, message in outcome.warnings:
+            click.echo(f"{self.sources[index].display}: warning: {message}", err=True)
         if isinstance(task, PageTask):
             errors = dict(outcome.errors)
             for index, text in outcome.outputs:

@@ -1,4 +1,4 @@
-"""Charset labels and guessing: Chinese by plausibility, the rest by charset-normalizer."""
+"""Charset labels, and the candidate readings: CJK ones scored by their script, single-byte ones listed."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from ._hanzi import COMMON_HANZI
 GB = "gb18030"
 BIG5 = "big5hkscs"
 CHINESE = (GB, BIG5)
+# The double-byte encodings of the web, most common first: each is judged by how its reading
+# makes sense in its script (common hanzi, kana, common hangul syllables).
+CJK = (GB, BIG5, "euc_jp", "cp932", "cp949")
 
 # Labels mapped to the superset codec that browsers actually use for them: pages labelled
 # gb2312 routinely contain GBK-only characters, and Big5 pages HKSCS/ETEN extensions.
@@ -20,6 +23,10 @@ _SUPERSETS = {
     "gb2312": GB, "gbk": GB, "x-gbk": GB, "cp936": GB, "ms936": GB, "windows-936": GB,
     "euc-cn": GB, "gb18030": GB,
     "big5": BIG5, "big5-hkscs": BIG5, "x-x-big5": BIG5, "cp950": BIG5, "big5hkscs": BIG5,
+    # Japanese and Korean labels, to the Windows supersets WHATWG decodes them with.
+    "shift-jis": "cp932", "shift-jis-2004": "cp932", "sjis": "cp932", "x-sjis": "cp932", "ms-kanji": "cp932",
+    "windows-31j": "cp932", "cp932": "cp932", "euc-jp": "euc_jp", "x-euc-jp": "euc_jp",
+    "euc-kr": "cp949", "ks-c-5601-1987": "cp949", "windows-949": "cp949", "cp949": "cp949", "uhc": "cp949",
     # WHATWG treats these labels as windows-1252, and so do the pages that carry them.
     "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
     "us-ascii": "cp1252", "ascii": "cp1252",
@@ -30,6 +37,9 @@ _SUPERSETS = {
 # as Big5 (or the reverse), or Korean/Japanese bytes read as GBK, score 0.0-0.25 (a
 # snippet up to 0.4).
 PLAUSIBLE = 0.5
+# A reading this plausible over this many letters is beyond doubt: no other is looked at.
+SURE = 0.8
+SURE_LETTERS = 40
 # Below PLAUSIBLE but above this, a Chinese decode still beats a rival that reads worse
 # in its own script.
 LIKELY = 0.25
@@ -45,8 +55,14 @@ _SAMPLE_CHARS = 20_000
 # preferred, and how many of its guesses to weigh.
 _CP1252_MARGIN = 0.06
 _MAX_MATCHES = 5
-# Already judged by the steps before charset-normalizer runs.
-_CN_EXCLUDED = ["utf_8", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "hz"]
+# The single-byte encodings of the WHATWG Encoding Standard, those browsers know: a guess
+# outside them (an EBCDIC or Urdu code page) is never what a web page was written in. Its Mac
+# and DOS code pages are left out too: next to never on the web, and they read any Western
+# byte as some letter or symbol.
+WEB_SINGLE_BYTE = ("cp1252", "cp1251", "cp1250", "iso8859_2", "cp1253", "cp1254", "koi8_r", "cp1257",
+                   "cp1255", "cp1256", "cp874", "iso8859_15", "koi8_u", "cp1258", "iso8859_5", "iso8859_7",
+                   "iso8859_4", "iso8859_13", "iso8859_10", "iso8859_16", "iso8859_3", "iso8859_6",
+                   "iso8859_8", "iso8859_14")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Symbols and punctuation say nothing either way, and kana/hangul/PUA count against.
 # Latin letters are neutral too: Chinese text carries pinyin (ā é ǐ) and foreign names,
@@ -63,6 +79,8 @@ class Candidate:
     encoding: str
     text: str
     score: float
+    letters: int = 0  # how many characters the score was measured on
+    share: float = 0.0  # for a CJK reading: its share of common characters, however few letters
 
 
 def normalise_charset(label: str | None) -> str | None:
@@ -106,16 +124,24 @@ def damaged_chinese_ok(text: str, bad: int) -> bool:
     return share >= PLAUSIBLE and letters >= _LETTERS_PER_BAD_BYTE * max(bad, 1)
 
 
-def script_score(text: str, encoding: str) -> float:
-    """How plausible a decode is in the script its codec is for (0..1, as chinese_score)."""
+def script_measure(text: str, encoding: str) -> tuple[float, int, float]:
+    """(score, letters, share): how plausible a decode is in its codec's script, as chinese_score.
+
+    Also the number of letters that was measured on, and the share before short texts are capped.
+    """
     name = codecs.lookup(encoding).name
     if name in CHINESE or name.startswith(("gb", "big5", "hz")):
-        return chinese_score(text)
-    if name.startswith(("euc_kr", "cp949", "johab", "iso2022_kr")):
-        return _capped(*_share(text, _korean_common()))
-    if name.startswith(("shift_jis", "cp932", "euc_j", "iso2022_jp")):
-        return _capped(*_share(text, _japanese_common()))
-    return _NEUTRAL_SCORE
+        share, letters = _share(text, COMMON_HANZI)
+    elif name.startswith(("euc_kr", "cp949", "johab", "iso2022_kr")):
+        share, letters = _share(text, _korean_common())
+        # The 2,350 syllables are all that a legacy Korean page holds, so real Korean scores
+        # nearly 1; Thai or Japanese bytes read as Korean hit them half the time by chance.
+        share = max(0.0, 2 * share - 1)
+    elif name.startswith(("shift_jis", "cp932", "euc_j", "iso2022_jp")):
+        share, letters = _share(text, _japanese_common())
+    else:
+        return _NEUTRAL_SCORE, 0, _NEUTRAL_SCORE
+    return _capped(share, letters), letters, share
 
 
 def _non_ascii_sample(text: str) -> str:
@@ -180,31 +206,40 @@ def chinese_candidates(data: bytes) -> list[Candidate]:
     return sorted(found, key=lambda c: -c.score)
 
 
-def guess_other(data: bytes) -> Candidate | None:
-    """Ask charset-normalizer for a non-Chinese, non-UTF-8 encoding that fits the bytes."""
+def cjk_candidates(data: bytes, first: str | None = None) -> list[Candidate]:
+    """Strict decodes in the double-byte encodings, most plausible first (the more common wins ties).
+
+    `first` (a declared encoding) is tried first. A reading that is beyond doubt (SURE) ends the
+    search: a long GBK page need not be read as Japanese and Korean too.
+    """
+    found = []
+    for encoding in dict.fromkeys([first, *CJK] if first in CJK else CJK):
+        text = strict_decode(data, encoding)
+        if text is not None:
+            score, letters, share = script_measure(text, encoding)
+            found.append(Candidate(encoding, text, score, letters, share))
+            if is_sure(found[-1]):
+                break
+    # On equal (capped) scores the reading with more common characters, then the more common encoding.
+    return sorted(found, key=lambda c: (-c.score, -c.share))
+
+
+def is_sure(candidate: Candidate) -> bool:
+    """Whether a double-byte reading is beyond doubt: many letters, nearly all of them common."""
+    return candidate.score >= SURE and candidate.letters >= SURE_LETTERS
+
+
+def charset_normalizer_order(data: bytes) -> list[str]:
+    """The single-byte code pages of the web that charset-normalizer finds for the bytes, best first."""
     from charset_normalizer import from_bytes  # imported lazily: it is slow to import
 
-    matches = list(from_bytes(data, cp_exclusion=_CN_EXCLUDED))
-    if not matches:
-        return None
+    matches = list(from_bytes(data, cp_isolation=list(WEB_SINGLE_BYTE)))
     # charset-normalizer often ranks a Baltic or Central European code page first for
     # Western text whose few accented letters read the same; windows-1252 is far more
     # common on the web, so take it when it is about as good.
     for match in matches:
-        if match.chaos <= matches[0].chaos + _CP1252_MARGIN:
-            if "cp1252" in match.could_be_from_charset:
-                matches.insert(0, match)
-                break
-    found = []
-    for match in matches[:_MAX_MATCHES]:
-        encoding = "cp1252" if "cp1252" in match.could_be_from_charset else match.encoding
-        encoding = codecs.lookup(encoding).name
-        text = strict_decode(data, encoding)
-        if text is not None:
-            found.append(Candidate(encoding, text, script_score(text, encoding)))
-            # A CJK guess that makes no sense in its own script (© read as half-width
-            # katakana) yields to the next guess.
-            if found[-1].score >= LIKELY:
-                return found[-1]
-    return found[0] if found else None
-
+        if match.chaos <= matches[0].chaos + _CP1252_MARGIN and "cp1252" in match.could_be_from_charset:
+            matches.insert(0, match)
+            break
+    names = ["cp1252" if "cp1252" in m.could_be_from_charset else m.encoding for m in matches[:_MAX_MATCHES]]
+    return list(dict.fromkeys(codecs.lookup(n).name for n in names))

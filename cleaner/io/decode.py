@@ -9,18 +9,19 @@ from dataclasses import dataclass, replace
 
 from .charsets import (
     CHINESE,
-    LIKELY,
+    CJK,
     PLAUSIBLE,
     Candidate,
-    chinese_candidates,
+    cjk_candidates,
     damaged_chinese_ok,
-    guess_other,
     is_single_byte,
     normalise_charset,
     strict_decode,
 )
 from .errors import InputError
+from .guess import SENSIBLE, Guess, evidence, guess
 from .mixed import MIXED, decode_by_line
+from .scripts import alphabetic_score
 from .mojibake import repair_mojibake
 from .sniff import looks_like_html, sniff_declared_charset
 
@@ -47,7 +48,7 @@ _MAX_BAD_UTF8_SHARE = 0.05
 _ASCII = bytes(range(0x80))
 # How much better the other Chinese reading must score to overrule a GB/Big5 declaration.
 _OVERRULE_MARGIN = 0.2
-_CHINESE_PRIOR = 0.1
+_DAMAGED_SENSIBLE, _DAMAGED_OTHER = 0.8, 0.5  # confidence in a reading with bytes replaced
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ class Decoded:
     replaced: int
     parts: tuple[str, ...] = ()
     repaired: int = 0  # mojibake layers undone (UTF-8 or GBK read as Latin-1 and saved as UTF-8)
+    # How sure the encoding is (0..1): 1 for UTF-8 and BOMs, less for a legacy encoding told
+    # from the bytes; under guess.DOUBTFUL the CLI warns.
+    confidence: float = 1.0
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None, repair: bool = True) -> Decoded:
@@ -100,27 +104,21 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
     if damaged is not None and damaged[1] <= non_ascii * _MAX_BAD_UTF8_SHARE:
         return Decoded(damaged[0], "utf-8", False, damaged[1])
     codec = normalise_charset(declared)
-    found = _from_declared(data, codec) if codec else None
+    cjk = cjk_candidates(data, codec)
+    found = _from_declared(data, codec, cjk) if codec else None
+    if found is None and cjk and cjk[0].score >= PLAUSIBLE:
+        found = guess(data, cjk)
     if found is not None:
-        return Decoded(found.text, found.encoding, False, 0)
-    chinese = chinese_candidates(data)
-    if chinese and chinese[0].score >= PLAUSIBLE:
-        return Decoded(chinese[0].text, chinese[0].encoding, False, 0)
-    # A plausible Chinese reading with a few bad bytes beats charset-normalizer, which
+        return Decoded(found.text, found.encoding, False, 0, confidence=found.confidence)
+    # A plausible Chinese reading with a few bad bytes beats a single-byte guess, which
     # readily calls damaged GBK some Cyrillic code page.
     damaged_chinese = _decode_damaged(data, [e for e in (codec, *CHINESE) if e in CHINESE],
                                       plausible_only=True)
     if damaged_chinese is not None:
         return damaged_chinese
-    other = guess_other(data)
-    # A short Chinese text with rarer characters can score under PLAUSIBLE; it still
-    # wins over a rival reading (Korean, Japanese) that makes little more sense, as
-    # Chinese is what this tool mostly reads.
-    if chinese and (other is None or (chinese[0].score >= LIKELY
-                                      and chinese[0].score + _CHINESE_PRIOR > other.score)):
-        return Decoded(chinese[0].text, chinese[0].encoding, False, 0)
+    other = guess(data, cjk)
     if other is not None:
-        return Decoded(other.text, other.encoding, False, 0)
+        return Decoded(other.text, other.encoding, False, 0, confidence=other.confidence)
     damaged = _decode_damaged(data, [codec, "utf-8", *CHINESE], plausible_only=False)
     if damaged is None:
         raise InputError("cannot decode: not UTF-8, GB18030 or Big5, and no other "
@@ -152,30 +150,43 @@ def _check_binary(data: bytes) -> None:
                          f"{len(sample)}), not text")
 
 
-def _from_declared(data: bytes, codec: str) -> Candidate | None:
+def _from_declared(data: bytes, codec: str, cjk: list[Candidate]) -> Guess | None:
     """Use the declared charset if the bytes bear it out; declarations often lie."""
     if codec == "utf-8":
         return None  # already tried
-    if codec in CHINESE:
-        # GBK and Big5 bytes nearly always decode in each other's codec, so a strict decode
-        # proves little: keep the declaration unless the other reading is clearly Chinese.
-        candidates = chinese_candidates(data)
-        declared = next((c for c in candidates if c.encoding == codec), None)
-        best = candidates[0] if candidates else None
-        if declared is not None and best is not None and best.encoding != codec:
-            if best.score >= PLAUSIBLE and best.score > declared.score + _OVERRULE_MARGIN:
-                return best
-        return declared
+    if codec in CJK:
+        # GBK and Big5 bytes nearly always decode in each other's codec (Shift_JIS too), so a
+        # strict decode proves little: keep the declaration unless another reading is clearly
+        # more plausible in its own script.
+        declared = next((c for c in cjk if c.encoding == codec), None)
+        if declared is None:
+            return None
+        best = cjk[0]
+        if best.encoding != codec and best.score >= PLAUSIBLE and best.score > declared.score + _OVERRULE_MARGIN:
+            return guess(data, cjk)
+        return _declared(declared)
     text = strict_decode(data, codec)
     if text is None:
         return None
     if is_single_byte(codec):
         # Any bytes "decode" in a single-byte code page, and many GBK pages are labelled
-        # iso-8859-1: believe the label only if the bytes do not read as Chinese.
-        best = next(iter(chinese_candidates(data)), None)
-        if best is not None and best.score >= PLAUSIBLE:
-            return best
-    return Candidate(codec, text, 0.0)
+        # iso-8859-1: believe the label only if the bytes do not read as Chinese, Japanese
+        # or Korean, and its own reading has words that make sense.
+        if cjk and cjk[0].score >= PLAUSIBLE:
+            return guess(data, cjk)
+        own = Candidate(codec, text, *alphabetic_score(text))
+        if own.score < SENSIBLE:
+            other = guess(data, cjk)
+            if other is not None and other.text != text:
+                return other
+        return _declared(own)
+    return Guess(codec, text, 0.99)
+
+
+def _declared(candidate: Candidate) -> Guess:
+    """A declared reading that the bytes bear out: the declaration is evidence of its own."""
+    sure = candidate.score * evidence(candidate.letters) if candidate.letters else 1.0
+    return Guess(candidate.encoding, candidate.text, round(min(0.99, 0.5 + 0.5 * sure), 2))
 
 
 def _decode_damaged(data: bytes, encodings: list[str | None], *,
@@ -198,7 +209,10 @@ def _decode_damaged(data: bytes, encodings: list[str | None], *,
             best, best_text = key, text
     if best is None:
         return None
-    return Decoded(best_text, best[3], False, best[1])
+    # A few bytes replaced in a reading that makes sense (Chinese with many common characters)
+    # is damage; a reading that makes no sense, or one of a code page without a model, a guess.
+    sure = _DAMAGED_SENSIBLE if best[3] in CHINESE and not best[0] else _DAMAGED_OTHER
+    return Decoded(best_text, best[3], False, best[1], confidence=sure)
 
 
 class _TooDamaged(Exception):

@@ -5,15 +5,13 @@ from __future__ import annotations
 import io
 import os
 import stat
-import zlib
 from pathlib import Path
 from typing import BinaryIO
 
+from .compression import compression_of, iter_decompressed
 from .decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
 from .errors import InputError
 
-_GZIP_MAGIC = b"\x1f\x8b"
-_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _CHUNK = 1 << 16
 _SNIFF = 4096
 
@@ -50,10 +48,9 @@ def read_stdin(stream: BinaryIO | io.TextIOBase, max_bytes: int) -> Decoded:
 
 def decode_payload(raw: bytes, *, max_bytes: int, repair: bool = True) -> Decoded:
     """Decompress raw bytes if they are gzip or zstd, then decode them to text."""
-    if raw.startswith(_GZIP_MAGIC):
-        raw = _gunzip(raw, max_bytes)
-    elif raw.startswith(_ZSTD_MAGIC):
-        raw = _unzstd(raw, max_bytes)
+    kind = compression_of(raw)
+    if kind is not None:
+        raw = _decompress(raw, kind, max_bytes)
     head = raw[:_SNIFF]
     # Only markup is trusted to declare its charset: plain text that merely mentions
     # "charset=" is not a declaration. Latin-1 maps bytes 1:1, enough to see the tags.
@@ -92,45 +89,11 @@ def _read_bounded(stream: BinaryIO, max_bytes: int, *, what: str) -> bytes:
             raise _too_big(what, max_bytes)
 
 
-def _gunzip(raw: bytes, max_bytes: int) -> bytes:
-    """Decompress (possibly multi-member) gzip without ever producing over max_bytes."""
+def _decompress(raw: bytes, kind: str, max_bytes: int) -> bytes:
+    """Decompress a whole gzip or zstd payload, refused as soon as it passes max_bytes (a bomb)."""
     out = bytearray()
-    pending = raw
-    try:
-        while pending.startswith(_GZIP_MAGIC):
-            inflater = zlib.decompressobj(wbits=31)
-            while not inflater.eof:
-                # max_length bounds each step's output, so a bomb never inflates fully.
-                chunk = inflater.decompress(pending, max_bytes + 1 - len(out))
-                out += chunk
-                if len(out) > max_bytes:
-                    raise _too_big("decompressed gzip content", max_bytes)
-                pending = inflater.unconsumed_tail
-                if not pending and not chunk:
-                    raise InputError("gzip data is truncated")
-            pending = inflater.unused_data
-    except zlib.error as exc:
-        raise InputError(f"corrupt gzip data ({exc})") from exc
-    return bytes(out)
-
-
-def _unzstd(raw: bytes, max_bytes: int) -> bytes:
-    """Decompress zstd frames without ever producing over max_bytes."""
-    import zstandard  # imported lazily: most inputs are not zstd
-
-    try:
-        # The stream reader bounds the output, so a bomb never inflates fully...
-        reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
-        _read_bounded(reader, max_bytes, what="decompressed zstd content")
-        # ...but it stops silently at a truncated frame; now that the output is known to be
-        # small, decompress frame by frame to see that each one is complete.
-        out, pending = bytearray(), raw
-        while pending.startswith(_ZSTD_MAGIC):
-            frame = zstandard.ZstdDecompressor().decompressobj()
-            out += frame.decompress(pending)
-            if not frame.eof:
-                raise InputError("zstd data is truncated")
-            pending = frame.unused_data
-    except zstandard.ZstdError as exc:
-        raise InputError(f"corrupt zstd data ({exc})") from exc
+    for piece in iter_decompressed(io.BytesIO(raw), kind):
+        out += piece
+        if len(out) > max_bytes:
+            raise _too_big(f"decompressed {kind} content", max_bytes)
     return bytes(out)

@@ -16,6 +16,7 @@ from io_samples import (
 )
 
 from cleaner.io import InputError, decode_bytes
+from cleaner.io.guess import DOUBTFUL
 
 
 @pytest.mark.parametrize("text", [SIMPLIFIED_LONG, *SIMPLIFIED_SHORT])
@@ -259,3 +260,98 @@ def test_arbitrary_bytes_decode_or_raise_input_error(data: bytes, declared: str 
         return
     assert isinstance(decoded.text, str)
     assert decoded.replaced * 200 < max(len(data), 1) or decoded.replaced == 0
+
+
+# (codec, text): each must come back as written, alone (short) and as a 20-line page (long).
+# Short texts are the hard case: a line gives few bytes to tell encodings apart by.
+SAMPLES = [
+    # Western European, Windows-1252: mixed case, ALL CAPS, a word or two
+    ("cp1252", "SÃO PAULO — A ação do governo não foi aprovada."),
+    ("cp1252", "SÃO PAULO: AÇÃO E NÃO"),
+    ("cp1252", "ÉLECTIONS RÉGIONALES : LA GAUCHE DÉÇUE"),
+    ("cp1252", "ÉTÉ À PARIS"),
+    ("cp1252", "ÅRHUS OG ÖSTERSUND"),
+    ("cp1252", "Straße in München"),
+    ("cp1252", "CAFÉ"),
+    ("cp1252", "Le gouvernement a présenté aujourd'hui une réforme très attendue par les syndicats."),
+    ("cp1252", "El señor Muñoz llegó a la reunión con su familia; «¿qué pasó?», preguntó."),
+    ("cp1252", "“Smart quotes” – and a dash… © 2020"),
+    ("cp1252", "Die Bundesregierung hat heute über die Änderungen gesprochen. Grüße aus Köln!"),
+    ("cp1252", "naïve coöperation façade"),
+    ("cp1252", "Ærø og Æbeltoft — så smukt"),
+    ("cp1252", "1º lugar — 2ª edição"),
+    ("cp1252", "Ça va? Où est la gare? Voilà!"),
+    # Central European
+    ("cp1250", "Zażółć gęślą jaźń. Wczoraj w Łodzi odbyło się spotkanie mieszkańców z prezydentem."),
+    ("cp1250", "Příliš žluťoučký kůň úpěl ďábelské ódy. Vláda dnes schválila nový zákon o daních."),
+    ("cp1250", "Łódź"),
+    ("iso8859_2", "Zażółć gęślą jaźń. Wczoraj w Łodzi odbyło się spotkanie mieszkańców z prezydentem."),
+    # Cyrillic
+    ("cp1251", "Правительство сегодня представило долгожданную реформу."),
+    ("cp1251", "Привет, мир"),
+    ("cp1251", "НОВОСТИ ДНЯ"),
+    ("cp1251", "Київ — столиця України, її найбільше місто."),
+    ("cp1251", "Москва"),
+    ("koi8_r", "Правительство сегодня представило долгожданную реформу пенсионной системы."),
+    # Greek
+    ("cp1253", "Η κυβέρνηση παρουσίασε σήμερα τη μεταρρύθμιση του συνταξιοδοτικού συστήματος."),
+    ("cp1253", "Καλημέρα κόσμε"),
+    ("cp1253", "Αθήνα"),
+    ("iso8859_7", "Η κυβέρνηση παρουσίασε σήμερα τη μεταρρύθμιση του συνταξιοδοτικού συστήματος."),
+    # Japanese
+    ("euc_jp", "東京都で新しい図書館が開館した。"),
+    ("shift_jis", "東京都で新しい図書館が開館した。"),
+    ("euc_jp", "東京都は今日、新しい経済政策を発表しました。記者会見で知事が説明した。"),
+    ("shift_jis", "東京都は今日、新しい経済政策を発表しました。記者会見で知事が説明した。"),
+    ("cp932", "今日はいい天気ですね。"),
+    ("shift_jis", "東京です"),
+    ("euc_jp", "昨日、友達と映画を見に行きました。とても面白かったです。"),
+    # Chinese, simplified and traditional
+    ("gbk", "他说，这个问题需要我们认真研究。"),
+    ("gbk", "国务院总理今天在北京会见外国代表团"),
+    ("gb18030", "本报讯 记者从市教育局获悉，今年全市将新建和改扩建二十所中小学校，新增学位一万两千个。"),
+    ("gbk", "北京"),
+    ("gbk", "版权所有，未经许可不得转载。"),
+    ("big5", "他說，這個問題需要我們認真研究。"),
+    ("big5", "行政院長今天在台北會見外國代表團"),
+    ("big5", "台北"),
+    ("big5", "本報訊 記者從市政府教育局獲悉，今年全市將新建及改建二十所中小學，增加一萬兩千個學位。"),
+    # Korean
+    ("euc_kr", "대한민국의 수도는 서울이며, 오늘 오전 대통령이 기자회견을 열었다."),
+    ("euc_kr", "서울에서 새로운 도서관이 문을 열었다."),
+    ("euc_kr", "오늘 날씨가 좋습니다."),
+    ("euc_kr", "서울"),
+]
+
+
+@pytest.mark.parametrize("length", ["short", "long"])
+@pytest.mark.parametrize(("codec", "text"), SAMPLES, ids=[f"{c}-{t[:12]}" for c, t in SAMPLES])
+def test_legacy_encodings_short_and_long(codec: str, text: str, length: str) -> None:
+    text = text if length == "short" else (text + "\n") * 20
+    decoded = decode_bytes(text.encode(codec))
+    assert decoded.text == text
+    assert 0 < decoded.confidence < 1
+
+
+@pytest.mark.parametrize("text", ["SÃO PAULO: AÇÃO E NÃO", "CAFÉ", "ÉTÉ À PARIS"])
+def test_a_guess_on_a_line_is_marked_doubtful(text: str) -> None:
+    assert decode_bytes(text.encode("cp1252")).confidence < DOUBTFUL
+    assert decode_bytes((text + "\n").encode("cp1252") * 20).confidence >= DOUBTFUL
+
+
+def test_utf8_is_certain_and_a_long_legacy_page_is_not_doubtful() -> None:
+    assert decode_bytes(SIMPLIFIED_LONG.encode()).confidence == 1.0
+    assert decode_bytes(SIMPLIFIED_LONG.encode("gbk")).confidence >= DOUBTFUL
+
+
+def test_a_shift_jis_page_that_declares_gbk_is_read_as_shift_jis() -> None:
+    page = html_page("東京都で新しい図書館が開館した。今日は晴れです。", meta="gbk")
+    decoded = decode_bytes(page.encode("shift_jis"), declared="gbk")
+    assert (decoded.text, decoded.encoding) == (page, "cp932")
+
+
+@pytest.mark.parametrize(("codec", "label"), [("shift_jis", "shift_jis"), ("euc_jp", "euc-jp"), ("euc_kr", "euc-kr")])
+def test_japanese_and_korean_declarations_are_kept_when_they_fit(codec: str, label: str) -> None:
+    text = "東京都で新しい図書館が開館した。" if codec != "euc_kr" else "서울에서 새로운 도서관이 문을 열었다."
+    page = html_page(text, meta=label)
+    assert decode_bytes(page.encode(codec), declared=label).text == page
