@@ -87,7 +87,7 @@ def test_the_text_section_is_validated(value: str, message: str):
     with pytest.raises(RuleFileErrors) as info:
         parse_rule_file(f"pack: p\ndescription: P.\ntext:\n  main-content: {value}\n  other: 1\n", "p.yaml")
     errors = [str(e) for e in info.value.errors]
-    assert errors == [f'p.yaml:5: unknown key "other" in "text"; expected one of: main-content', f"p.yaml:4: {message}"]
+    assert errors == ['p.yaml:5: unknown key "other" in "text"; expected one of: main-content', f"p.yaml:4: {message}"]
 
 
 def test_switched_off_for_a_whole_run(tmp_path):

@@ -65,8 +65,8 @@ def _record(path: Path, number: int, kind: str) -> tuple[str, str | None, str]:
                 raise RecordError(f"no record on line {number}")
         else:
             raise RecordError(f"no record on line {number}")
-    except RecordError:
-        raise
+    except (RecordError, InputError):
+        raise  # InputError: a truncated or corrupt stream, already said in full
     except Exception as exc:  # unreadable, truncated or corrupt stream (gzip, zstd)
         raise InputError(f"cannot read: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}") from None
     page, url, page_kind = page_of(parse_record(line), kind, parsed=True)  # type: ignore[arg-type]

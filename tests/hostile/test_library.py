@@ -56,10 +56,9 @@ def test_explain_a_record_with_a_lone_surrogate_prints_it(tmp_path):
 def test_explain_a_truncated_compressed_record_file_is_one_error_line(tmp_path):
     src = tmp_path / "in.jsonl.gz"
     src.write_bytes(gzip.compress(b'{"text": "page"}\n' * 100)[:30])
-    run = cli("explain", src, "--record", "1")
+    run = cli("explain", src, "--record", "50")  # past the damage (records before it are whole)
     assert run.code == 1
-    assert run.stderr.splitlines() == [
-        f"{src}:1: error: cannot read: Compressed file ended before the end-of-stream marker was reached"]
+    assert run.stderr.splitlines() == [f"{src}: error: truncated gzip stream: ended before the end of its last member"]
 
 
 @pytest.mark.parametrize("body,message", [
