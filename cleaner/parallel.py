@@ -43,9 +43,7 @@ class Setup:
     # Where workers leave a task's output records, for the parent to append with sendfile: the
     # data then never passes through the parent (worth 0.1x of --jobs 2 on two cores).
     spool_dir: str | None = None
-    # Page outputs into a folder: workers write each into a temp file beside its target under
-    # out_dir, and the parent only moves them into place (a serial part of ~1 ms a file less).
-    out_dir: str | None = None
+    out_dir: str | None = None  # -o DIR: workers write page outputs beside their targets; the parent renames
     owner: int = 0  # the run's pid, which temp names carry (0: this process's)
 
     def load(self) -> RuleSet:
@@ -199,37 +197,37 @@ def run_task(task: Task) -> Outcome:
             outcome.records += 1
             outcome.count(result, len(line), len(data))
         if setup.spool_dir is not None and outcome.outputs:
-            try:
+            with contextlib.suppress(OSError):  # a full temp folder: the records travel back inline
                 outcome.spool = _spool(setup.spool_dir, b"".join(data for _n, data in outcome.outputs))
                 outcome.outputs = []
-            except OSError:
-                pass  # a full temp folder: the records travel back through the pipe instead
     return outcome
 
 
 def _write_page(setup: Setup, name: str, text: str) -> Written:
     """Write a page's output into a temp file beside its target; a failure is told, not raised."""
     assert setup.out_dir is not None
-    target = _output_path(setup.out_dir, PurePosixPath(name))
+    target = _output_path(setup.out_dir, name)
     data = text.encode("utf-8")
     try:
-        return Written(str(write_temp(target, data)), str(target), len(data))
+        return Written(write_temp(target, data), target, len(data))
     except OSError as exc:
-        return Written("", str(target), 0, exc.strerror or str(exc))
+        return Written("", target, 0, exc.strerror or str(exc))
 
 
-_safe_folders: dict[tuple[str, str], Path] = {}  # (out_dir, relative folder) -> its checked path
+_safe_folders: dict[tuple[str, str], str] = {}  # (out_dir, relative folder) -> its checked path
 
 
-def _output_path(out_dir: str, rel: PurePosixPath) -> Path:
+def _output_path(out_dir: str, name: str) -> str:
     """safe_output_path, with each folder's check done once: resolving every path costs ~8 lstat calls."""
-    key = (out_dir, str(rel.parent))
-    folder = _safe_folders.get(key)
-    if folder is not None and rel.name not in ("", ".", "..") and not os.path.islink(folder / rel.name):
-        return folder / rel.name
-    target = safe_output_path(Path(out_dir), rel)  # the full check: a symlink may lead out of -o
+    rel_folder, _slash, base = name.rpartition("/")
+    folder = _safe_folders.get((out_dir, rel_folder))
+    if folder is not None and base not in ("", ".", ".."):
+        target = os.path.join(folder, base)
+        if not os.path.islink(target):
+            return target
+    target = str(safe_output_path(Path(out_dir), PurePosixPath(name)))  # a symlink may lead out of -o
     if not os.path.islink(target):
-        _safe_folders[key] = target.parent
+        _safe_folders[(out_dir, rel_folder)] = os.path.dirname(target)
     return target
 
 

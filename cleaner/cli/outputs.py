@@ -81,7 +81,7 @@ class Sink:
                 self.stopped = True
         # Page outputs and per-input record files are made durable many at a time (see SyncBatch).
         self.batch = SyncBatch()
-        self._batched_pages: set[Path] = set()  # page outputs in the batch, uncounted if it fails
+        self._batched_pages: set[str] = set()  # page outputs in the batch, uncounted if it fails
         self.per_input: dict[int, AtomicWriter] = {}
         self.dropped: set[int] = set()  # inputs whose output failed: their later records are dropped
         self.line_base: dict[int, int] = {}
@@ -165,7 +165,7 @@ class Sink:
             except OSError as exc:
                 self._cannot_write(target, exc)
                 return False
-            return self._adopt(Written(str(tmp), str(target), len(data)))
+            return self._adopt(Written(tmp, str(target), len(data)))
         return True
 
     def _adopt(self, written: Written) -> bool:
@@ -173,9 +173,8 @@ class Sink:
         if written.error is not None:
             self._fail(written.target, f"cannot write: {written.error}")
             return False
-        target = Path(written.target)
-        self._batched_pages.add(target)
-        self._flushed(self.batch.adopt(Path(written.tmp), target, written.size))
+        self._batched_pages.add(written.target)
+        self._flushed(self.batch.adopt(written.tmp, written.target, written.size))
         return True
 
     def page_names(self) -> list[str | None] | None:
@@ -212,7 +211,7 @@ class Sink:
     def _flushed(self, failures: list[Failure]) -> None:
         """Report the outputs a batch could not make durable or move into place."""
         for path, exc in failures:
-            if path in self._batched_pages:
+            if str(path) in self._batched_pages:
                 self.summary.files -= 1  # counted when written, lost after all
             self._cannot_write(path, exc)
         if not self.batch.pending:

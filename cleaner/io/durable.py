@@ -9,11 +9,11 @@ from pathlib import Path
 Failure = tuple[Path, OSError]  # an output that could not be written, and why
 
 
-def sync_files(pending: list[tuple[Path, Path]], failures: list[Failure]) -> list[tuple[Path, Path]]:
+def sync_files(pending: list[tuple[str, str]], failures: list[Failure]) -> list[tuple[str, str]]:
     """Make the temp files' bytes durable: one syncfs per file system, else one fsync per file."""
-    devices: dict[int, Path] = {}
+    devices: dict[int, str] = {}
     try:
-        for folder in {tmp.parent for tmp, _path in pending}:
+        for folder in {os.path.dirname(tmp) or "." for tmp, _path in pending}:
             devices.setdefault(os.stat(folder).st_dev, folder)
     except OSError:
         devices.clear()  # a folder we cannot place: sync file by file
@@ -30,7 +30,7 @@ def sync_files(pending: list[tuple[Path, Path]], failures: list[Failure]) -> lis
         except OSError as exc:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            failures.append((path, exc))
+            failures.append((Path(path), exc))
             continue
         durable.append((tmp, path))
     return durable
@@ -39,7 +39,7 @@ def sync_files(pending: list[tuple[Path, Path]], failures: list[Failure]) -> lis
 _SYNCFS: object | None = None
 
 
-def _syncfs(folder: Path) -> bool:
+def _syncfs(folder: str) -> bool:
     """Sync the file system holding folder (Linux); False when that cannot be done or failed."""
     global _SYNCFS
     if not sys.platform.startswith("linux"):
@@ -64,7 +64,7 @@ def _syncfs(folder: Path) -> bool:
         os.close(fd)
 
 
-def fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: str | Path) -> None:
     """Persist the rename itself; best effort, as some systems cannot fsync a folder."""
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)

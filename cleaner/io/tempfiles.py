@@ -39,10 +39,11 @@ def set_owner(pid: int) -> None:
     _owner = pid
 
 
-def temp_path(path: Path) -> Path:
-    """A fresh hidden temp name beside path, tagged with this host and process."""
+def temp_path(path: str) -> str:
+    """A fresh hidden temp name beside path, tagged with this host and the run's pid."""
+    folder, name = os.path.split(path)
     # Hidden, so that a concurrent walk of the output folder skips it.
-    return path.with_name(f".{path.name[:100]}.cleaner-{HOST}-{owner()}-{secrets.token_hex(4)}.tmp")
+    return os.path.join(folder, f".{name[:100]}.cleaner-{HOST}-{owner()}-{secrets.token_hex(4)}.tmp")
 
 
 def is_temp_name(name: str) -> bool:
@@ -68,7 +69,7 @@ def _stale(match: re.Match[str] | None) -> bool:
     return match is not None and match["host"] == HOST and not _alive(int(match["pid"]))
 
 
-def sweep(folder: Path) -> int:
+def sweep(folder: str | Path) -> int:
     """Remove stale temp files of dead runs in folder, once per process; return how many."""
     key = os.path.abspath(folder)
     if key in _swept:

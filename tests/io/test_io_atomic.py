@@ -109,7 +109,7 @@ def dead_pid() -> int:
 
 
 def test_temp_names_carry_host_and_pid_and_are_recognised(tmp_path: Path) -> None:
-    name = tempfiles.temp_path(tmp_path / "out.jsonl").name
+    name = Path(tempfiles.temp_path(str(tmp_path / "out.jsonl"))).name
     assert name.startswith(".out.jsonl.cleaner-") and f"-{os.getpid()}-" in name and name.endswith(".tmp")
     assert tempfiles.is_temp_name(name)
     assert not tempfiles.is_temp_name("x.tmp") and not tempfiles.is_temp_name(".x.1a2b3c4d.tmp")
@@ -133,7 +133,7 @@ def test_sweep_removes_only_stale_temp_files_of_this_host(tmp_path: Path, monkey
 def test_remove_own_temps_takes_this_runs_files_only(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(tempfiles, "_swept", set())
     tempfiles.sweep(tmp_path)
-    mine = tempfiles.temp_path(tmp_path / "a.txt")
+    mine = Path(tempfiles.temp_path(str(tmp_path / "a.txt")))
     theirs = tmp_path / f".b.txt.cleaner-{tempfiles.HOST}-{os.getppid()}-0123abcd.tmp"
     mine.write_text("x")
     theirs.write_text("x")
@@ -204,5 +204,5 @@ def test_streaming_writer_syncs_the_folder_on_commit(tmp_path: Path, monkeypatch
     writer = AtomicWriter(tmp_path / "out.jsonl")
     writer.write("{}\n")
     writer.commit()
-    assert synced == [tmp_path] and (tmp_path / "out.jsonl").read_text() == "{}\n"
+    assert list(map(str, synced)) == [str(tmp_path)] and (tmp_path / "out.jsonl").read_text() == "{}\n"
     assert os.listdir(tmp_path) == ["out.jsonl"]
