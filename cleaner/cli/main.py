@@ -9,7 +9,6 @@ import threading
 import click
 
 from .. import __version__
-from ..io.tempfiles import remove_own_temps
 
 EXIT_SIGNAL = 128  # a run ended by signal N exits 128 + N, as the shell reports it (130, 143)
 
@@ -53,6 +52,8 @@ class LazyGroup(click.Group):
         except KeyboardInterrupt as exc:
             # The commands' own cleanup (finally blocks, writers' aborts) has run by now; this
             # catches a temp file caught between creation and its owner's bookkeeping.
+            from ..io.tempfiles import remove_own_temps
+
             remove_own_temps()
             signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
             click.echo(f"cleaner: interrupted by {signal.Signals(signum).name}; unfinished outputs removed", err=True)

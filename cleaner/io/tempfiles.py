@@ -9,15 +9,13 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
-import shutil
-import socket
 import tempfile
 from pathlib import Path
 
 SPOOL_PREFIX = "cleaner-spool-"
 # Host names may hold dots and dashes; the name keeps letters, digits and "_" so that it parses.
-HOST = re.sub(r"[^A-Za-z0-9]", "_", socket.gethostname())[:32] or "host"
+_NODE = os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+HOST = re.sub(r"[^A-Za-z0-9]", "_", _NODE)[:32] or "host"
 _TEMP = re.compile(r"^\..+\.cleaner-(?P<host>[A-Za-z0-9_]+)-(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
 _SPOOL = re.compile(rf"^{SPOOL_PREFIX}(?P<host>[A-Za-z0-9_]+)-(?P<pid>\d+)-")
 
@@ -43,7 +41,7 @@ def temp_path(path: str) -> str:
     """A fresh hidden temp name beside path, tagged with this host and the run's pid."""
     folder, name = os.path.split(path)
     # Hidden, so that a concurrent walk of the output folder skips it.
-    return os.path.join(folder, f".{name[:100]}.cleaner-{HOST}-{owner()}-{secrets.token_hex(4)}.tmp")
+    return os.path.join(folder, f".{name[:100]}.cleaner-{HOST}-{owner()}-{os.urandom(4).hex()}.tmp")
 
 
 def is_temp_name(name: str) -> bool:
@@ -104,6 +102,8 @@ def remove_own_temps() -> int:
 
 def make_spool_dir() -> str:
     """A new spool folder in the temp folder, after sweeping those of dead runs."""
+    import shutil  # here, not at import: only --jobs runs make spool folders
+
     root = tempfile.gettempdir()
     with contextlib.suppress(OSError):
         for entry in os.scandir(root):

@@ -251,3 +251,35 @@ def test_read_only_output_location_is_one_line(tmp_path, target):
     assert proc.returncode == 1, stderr
     assert stderr.strip().splitlines() == [f"{shown}: error: cannot write: Permission denied"]
     assert list(ro.iterdir()) == []
+
+
+def test_sigterm_while_workers_write_a_folder_leaves_whole_outputs_only(tmp_path):
+    src, ref, out = tmp_path / "in", tmp_path / "ref", tmp_path / "out"
+    for n in range(2000):
+        (src / f"d{n % 8}").mkdir(parents=True, exist_ok=True)
+        (src / f"d{n % 8}" / f"p{n:04d}.txt").write_text(PAGE.format(n=n), encoding="utf-8")
+    assert cli("clean", "-q", src, "-o", ref, "--jobs", "1").code == 0
+    proc = start("clean", "-q", src, "-o", out, "--jobs", "2", tmpdir=tmp_path / "tmpdir")
+    wait_for(proc, lambda: list(out.rglob("*.tmp")), "a temp file in the output folder")
+    workers = children(proc.pid)
+    proc.send_signal(signal.SIGTERM)
+    returncode, stderr = finish(proc)
+    assert returncode == 143, stderr
+    assert stderr.strip().splitlines() == [MESSAGE.format("SIGTERM")]
+    assert leftovers(tmp_path) == []
+    assert all(p.read_bytes() == (ref / p.relative_to(out)).read_bytes() for p in out.rglob("*") if p.is_file())
+    assert gone_soon(workers) == []
+
+
+def test_full_disk_under_a_folder_of_record_files(big, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    with open(big, "rb") as handle:
+        (src / "big.jsonl").write_bytes(handle.read(1_000_000).rsplit(b"\n", 1)[0] + b"\n")
+    (src / "small.jsonl").write_text(json.dumps({"text": PAGE.format(n=1)}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out"
+    proc = start("clean", "-q", src, "-o", out, tmpdir=tmp_path / "tmpdir", preexec_fn=limit_file_size(100_000))
+    returncode, stderr = finish(proc)
+    assert returncode == 1, stderr
+    assert stderr.strip().splitlines() == [f"{out / 'big.jsonl'}: error: cannot write: File too large"]
+    assert sorted(p.name for p in out.iterdir()) == ["small.jsonl"] and leftovers(tmp_path) == []
