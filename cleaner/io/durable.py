@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 Failure = tuple[Path, OSError]  # an output that could not be written, and why
+SYNCFS_FROM = 16  # files in a batch from which one syncfs beats an fsync per file
 
 
 def sync_files(pending: list[tuple[str, str]], failures: list[Failure]) -> list[tuple[str, str]]:
@@ -17,7 +18,9 @@ def sync_files(pending: list[tuple[str, str]], failures: list[Failure]) -> list[
             devices.setdefault(os.stat(folder).st_dev, folder)
     except OSError:
         devices.clear()  # a folder we cannot place: sync file by file
-    if devices and all(_syncfs(folder) for folder in devices.values()):
+    # syncfs also waits for other programs' unwritten data on that file system: worth it for many
+    # files (one disk flush instead of one each), not for a few.
+    if len(pending) >= SYNCFS_FROM and devices and all(_syncfs(folder) for folder in devices.values()):
         return pending
     durable = []
     for tmp, path in pending:

@@ -158,6 +158,7 @@ def test_batch_renames_only_after_one_sync(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(durable, "_syncfs", lambda folder: events.append("sync") or True)
     real_replace = os.replace
     monkeypatch.setattr(atomic.os, "replace", lambda a, b: events.append("rename") or real_replace(a, b))
+    monkeypatch.setattr(durable, "SYNCFS_FROM", 3)
     batch = SyncBatch(max_files=3)
     for n in range(2):
         assert batch.write(tmp_path / "d" / f"{n}.txt", f"page {n}") == []
