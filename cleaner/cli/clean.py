@@ -19,6 +19,7 @@ from .common import (EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, main_content_o
                      rules_option, url_option)
 from .formats import FORMATS, render
 from .outputs import RunSummary, Sink, Source
+from .signals import deferred
 
 PAGES_PER_TASK = 8
 SMALL_RUN = 1 << 20  # below this many input bytes, starting worker processes costs more than it saves
@@ -90,14 +91,15 @@ def clean(paths, output, fmt, rule_dirs, no_default_rules, url, kind, input_form
                     break  # the one output failed: nothing more can be written
         ok = True
     finally:
-        # Ends the worker pool first (also on an interrupt): no worker writes a spool file after
-        # its folder is removed, and none outlives the run.
-        getattr(outcomes, "close", lambda: None)()
-        sink.close(ok)
-        if not ok:
-            remove_own_temps()  # those of tasks whose outcomes never came back
-        for cleanup in cleanups:
-            cleanup()
+        with deferred():  # a signal now waits until the cleanup is done
+            # Ends the worker pool first (also on an interrupt): no worker writes a spool file
+            # after its folder is removed, and none outlives the run.
+            getattr(outcomes, "close", lambda: None)()
+            sink.close(ok)
+            if not ok:
+                remove_own_temps()  # those of tasks whose outcomes never came back
+            for cleanup in cleanups:
+                cleanup()
     _close(summary, rules, quiet)
 
 

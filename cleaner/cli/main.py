@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import importlib
-import os
 import signal
 import threading
 
 import click
 
 from .. import __version__
+from . import signals
 
 EXIT_SIGNAL = 128  # a run ended by signal N exits 128 + N, as the shell reports it (130, 143)
 
@@ -41,51 +41,20 @@ class LazyGroup(click.Group):
         """Run the command; SIGTERM and SIGINT end it cleanly: temp files removed, 128 + signal."""
         if threading.current_thread() is not threading.main_thread():
             return super().invoke(ctx)  # only the main thread may handle signals
-        # A signal ignored when the run started (nohup, `cmd &` in a script) stays ignored.
-        previous = {sig: old for sig in (signal.SIGINT, signal.SIGTERM)
-                    if (old := signal.getsignal(sig)) is not signal.SIG_IGN}
-        handler = _handler(os.getpid())
-        for sig in previous:
-            signal.signal(sig, handler)
+        restore = signals.install()
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt as exc:
-            # The commands' own cleanup (finally blocks, writers' aborts) has run by now; this
-            # catches a temp file caught between creation and its owner's bookkeeping.
             from ..io.tempfiles import remove_own_temps
 
+            # The commands' own cleanup (finally blocks, writers' aborts) has run by now; this
+            # catches a temp file caught between its creation and its owner's bookkeeping.
             remove_own_temps()
-            signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+            signum = exc.signum if isinstance(exc, signals.Interrupted) else signal.SIGINT
             click.echo(f"cleaner: interrupted by {signal.Signals(signum).name}; unfinished outputs removed", err=True)
             raise click.exceptions.Exit(EXIT_SIGNAL + signum) from None
         finally:
-            for sig, old in previous.items():
-                signal.signal(sig, old)
-
-
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM (or SIGINT) received: unwinds like Ctrl-C, so every finally block cleans up."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signal.Signals(signum).name)
-        self.signum = signum
-
-
-def _handler(owner: int):
-    """A signal handler for the process `owner`, raising Interrupted once."""
-
-    def handle(signum: int, frame: object) -> None:
-        if os.getpid() != owner:
-            # A worker forked before it could set its own handlers: end as the signal says.
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-            return
-        # Cleanup runs once, unbroken: a second Ctrl-C must not leave half of it undone.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        raise Interrupted(signum)
-
-    return handle
+            restore()
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
