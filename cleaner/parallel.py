@@ -133,8 +133,7 @@ _worker: tuple[RuleSet, Setup] | None = None
 def init_worker(setup: Setup, rules: RuleSet | None = None) -> None:
     """Load the rules once for this process (a pool initializer)."""
     global _worker
-    # The parent handles Ctrl-C (the terminal sends it to every process of the group) and ends
-    # the pool with SIGTERM: a worker must neither raise on one nor survive the other.
+    # The parent handles Ctrl-C (sent to the whole group) and ends the pool with SIGTERM.
     if multiprocessing.parent_process() is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
