@@ -1,15 +1,12 @@
-"""JSON Lines files: read line by line (gzip/zstd by content), write atomically and streaming."""
+"""JSON Lines files: read line by line (gzip/zstd by content); written by io.atomic.AtomicWriter."""
 from __future__ import annotations
 
 import contextlib
-import gzip
-import os
-import secrets
 from pathlib import Path
-from typing import IO, BinaryIO, Iterator
+from typing import BinaryIO, Iterator
 
+from .io.atomic import AtomicWriter  # noqa: F401  re-exported: the one atomic writer lives in io.atomic
 from .io.compression import compression_of, open_stream  # noqa: F401  (open_stream: imported from here too)
-from .io.writeback import Writeback
 
 _NAMES = (".jsonl", ".ndjson")
 _COMPRESSED = (".gz", ".zst")
@@ -190,87 +187,3 @@ def read_split(path: Path, start: int, first_line: int, end: int | None, *,
         handle.seek(start)
         yield from iter_blocks(handle, first_line=first_line, limit=None if end is None else end - start,
                                max_line=max_line)
-
-
-class AtomicWriter:
-    """A text file written through a hidden temp file, compressed by the name's suffix, renamed on commit.
-
-    Readers see the old file or the complete new one, never a partial one, however long the
-    stream; nothing is held in memory.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = self.path.with_name(f".{self.path.name[:100]}.{secrets.token_hex(4)}.tmp")
-        self._raw = open(self.tmp, "xb")
-        self._inner: IO[bytes] = self._raw
-        lower = self.path.name.lower()
-        if lower.endswith(".gz"):
-            self._inner = gzip.GzipFile(fileobj=self._raw, mode="wb", mtime=0)  # type: ignore[assignment]
-        elif lower.endswith(".zst"):
-            import zstandard
-
-            self._inner = zstandard.ZstdCompressor().stream_writer(self._raw, closefd=False)  # type: ignore[assignment]
-        self.bytes_written = 0
-        self._writeback = Writeback(self._raw.fileno())
-
-    def write(self, text: str | bytes) -> None:
-        """Append text (str as UTF-8, or bytes as they are)."""
-        data = text.encode("utf-8") if isinstance(text, str) else text
-        self._inner.write(data)
-        self.bytes_written += len(data)
-        self._progress()
-
-    def append_file(self, path: str) -> int:
-        """Append the bytes of a file (kernel to kernel when uncompressed); return how many."""
-        if self._inner is not self._raw:
-            with open(path, "rb") as source:
-                data = source.read()
-            self.write(data)
-            return len(data)
-        self._raw.flush()
-        with open(path, "rb") as source:
-            size = os.fstat(source.fileno()).st_size
-            sent = 0
-            while sent < size:
-                sent += os.sendfile(self._raw.fileno(), source.fileno(), sent, size - sent)
-        self.bytes_written += size
-        self._progress()
-        return size
-
-    def _progress(self) -> None:
-        # Hand what is written so far to the disk now, while cores are still busy cleaning:
-        # commit's fsync, a serial wait at the end of every run, then has little left to write.
-        wb = self._writeback
-        if not wb.enabled:
-            return
-        size = self._raw.tell()
-        if size - wb.done >= wb.every:
-            self._raw.flush()
-            wb.advance(size)
-
-    def commit(self) -> None:
-        """Finish the file and move it into place."""
-        if self._inner is not self._raw:
-            self._inner.close()
-        self._raw.flush()
-        os.fsync(self._raw.fileno())
-        self._raw.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        """Drop the temp file; the target is left as it was."""
-        with contextlib.suppress(Exception):
-            self._raw.close()
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(self.tmp)
-
-    def __enter__(self) -> AtomicWriter:
-        return self
-
-    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
-        if exc_type is None:
-            self.commit()
-        else:
-            self.abort()

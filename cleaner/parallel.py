@@ -8,16 +8,20 @@ worker's output records can wait in a spool file, which the parent appends witho
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Union
 
 from .document import clean_document
-from .io import InputError, read_input
+from .io import InputError, read_input, safe_output_path
+from .io.atomic import write_temp
 from .io.guess import DOUBTFUL, encoding_warning
+from .io.tempfiles import set_owner
 from .jsonl import read_range, split_block
 from .records import Kind, RecordError, clean_line
 from .result import Result
@@ -40,6 +44,8 @@ class Setup:
     # Where workers leave a task's output records, for the parent to append with sendfile: the
     # data then never passes through the parent (worth 0.1x of --jobs 2 on two cores).
     spool_dir: str | None = None
+    out_dir: str | None = None  # -o DIR: workers write page outputs beside their targets; the parent renames
+    owner: int = 0  # the run's pid, which temp names carry (0: this process's)
 
     def load(self) -> RuleSet:
         """The rule set this setup names."""
@@ -48,9 +54,20 @@ class Setup:
 
 @dataclass(frozen=True)
 class PageTask:
-    """Page files to clean: (input index, path)."""
+    """Page files to clean: (input index, path), and with Setup.out_dir their output names."""
 
     files: tuple[tuple[int, str], ...]
+    names: tuple[str, ...] = ()  # relative output names, one per file; () returns the text
+
+
+@dataclass(frozen=True)
+class Written:
+    """A page output a worker left in a temp file beside its target, to be moved into place."""
+
+    tmp: str
+    target: str
+    size: int
+    error: str | None = None  # why it could not be written (nothing is left behind then)
 
 
 @dataclass(frozen=True)
@@ -95,7 +112,7 @@ class Outcome:
     """What a task gives back: outputs in order, errors, and counts for the summary."""
 
     task: Task  # for records, without their lines: the parent needs only where they belong
-    outputs: list[tuple[int, str | bytes | None]] = field(default_factory=list)  # (index or line, output)
+    outputs: list[tuple[int, str | bytes | Written | None]] = field(default_factory=list)  # (index or line, output)
     errors: list[tuple[int, str]] = field(default_factory=list)  # (index or line, message)
     bytes_in: int = 0
     bytes_out: int = 0
@@ -118,6 +135,12 @@ _worker: tuple[RuleSet, Setup] | None = None
 def init_worker(setup: Setup, rules: RuleSet | None = None) -> None:
     """Load the rules once for this process (a pool initializer)."""
     global _worker
+    # The parent handles Ctrl-C (sent to the whole group) and ends the pool with SIGTERM.
+    if multiprocessing.parent_process() is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if setup.owner:
+        set_owner(setup.owner)
     _worker = (rules if rules is not None else setup.load(), setup)
 
 
@@ -131,10 +154,11 @@ def run_task(task: Task) -> Outcome:
     if isinstance(task, FailedTask):
         outcome.errors.append((task.index, task.message))
     elif isinstance(task, PageTask):
-        for index, path in task.files:
+        for n, (index, path) in enumerate(task.files):
             try:
                 decoded = read_input(Path(path), max_bytes=setup.max_bytes)
                 result = clean_document(decoded.text, rules, url=setup.url, kind=setup.kind)
+                out = render(result, setup.fmt, path, decoded)
             except Exception as exc:  # InputError, or a page that breaks the cleaner: report, go on
                 message = str(exc) if isinstance(exc, InputError) else f"cannot clean: {type(exc).__name__}: {exc}"
                 outcome.outputs.append((index, None))
@@ -142,8 +166,13 @@ def run_task(task: Task) -> Outcome:
                 continue
             if decoded.confidence < DOUBTFUL:
                 outcome.warnings.append((index, encoding_warning(decoded)))
-            out = render(result, setup.fmt, path, decoded)
-            outcome.outputs.append((index, out))
+            try:
+                written = _write_page(setup, task.names[n], out) if task.names else out
+            except ValueError as exc:  # a name that would land outside -o
+                outcome.outputs.append((index, None))
+                outcome.errors.append((index, f"cannot write output: {exc}"))
+                continue
+            outcome.outputs.append((index, written))
             outcome.count(result, len(decoded.text.encode("utf-8")), len(out.encode("utf-8")))
     else:
         if isinstance(task, RangeTask):
@@ -171,9 +200,38 @@ def run_task(task: Task) -> Outcome:
             outcome.records += 1
             outcome.count(result, len(line), len(data))
         if setup.spool_dir is not None and outcome.outputs:
-            outcome.spool = _spool(setup.spool_dir, b"".join(data for _n, data in outcome.outputs))
-            outcome.outputs = []
+            with contextlib.suppress(OSError):  # a full temp folder: the records travel back inline
+                outcome.spool = _spool(setup.spool_dir, b"".join(data for _n, data in outcome.outputs))
+                outcome.outputs = []
     return outcome
+
+
+def _write_page(setup: Setup, name: str, text: str) -> Written:
+    """Write a page's output into a temp file beside its target; a failure is told, not raised."""
+    assert setup.out_dir is not None
+    target = _output_path(setup.out_dir, name)
+    data = text.encode("utf-8")
+    try:
+        return Written(write_temp(target, data), target, len(data))
+    except OSError as exc:
+        return Written("", target, 0, exc.strerror or str(exc))
+
+
+_safe_folders: dict[tuple[str, str], str] = {}  # (out_dir, relative folder) -> its checked path
+
+
+def _output_path(out_dir: str, name: str) -> str:
+    """safe_output_path, with each folder's check done once: resolving every path costs ~8 lstat calls."""
+    rel_folder, _slash, base = name.rpartition("/")
+    folder = _safe_folders.get((out_dir, rel_folder))
+    if folder is not None and base not in ("", ".", ".."):
+        target = os.path.join(folder, base)
+        if not os.path.islink(target):
+            return target
+    target = str(safe_output_path(Path(out_dir), PurePosixPath(name)))  # a symlink may lead out of -o
+    if not os.path.islink(target):
+        _safe_folders[(out_dir, rel_folder)] = os.path.dirname(target)
+    return target
 
 
 _spooled = 0
@@ -184,8 +242,13 @@ def _spool(folder: str, data: bytes) -> str:
     global _spooled
     _spooled += 1
     path = os.path.join(folder, f"{os.getpid()}-{_spooled}.part")
-    with open(path, "wb") as handle:
-        handle.write(data)
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        raise
     return path
 
 
@@ -218,7 +281,8 @@ def run_ordered(tasks: Iterable[Task], setup: Setup, jobs: int, rules: RuleSet |
     # A forked worker inherits the parent's rules as they are (nothing is pickled): loading them
     # again in every worker is start-up time that no number of jobs shortens.
     initargs = (setup, rules) if fork and rules is not None else (setup,)
-    with context.Pool(jobs, initializer=init_worker, initargs=initargs) as pool:
+    pool = context.Pool(jobs, initializer=init_worker, initargs=initargs)
+    try:
         pending: deque = deque()
         limit = IN_FLIGHT_PER_JOB * jobs
         for task in tasks:
@@ -227,6 +291,12 @@ def run_ordered(tasks: Iterable[Task], setup: Setup, jobs: int, rules: RuleSet |
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+        pool.close()
+    finally:
+        # Also when the consumer stops early or is interrupted (close() of this generator):
+        # the workers are ended and reaped, the pool's threads joined; no process outlives the run.
+        pool.terminate()
+        pool.join()
 
 
 def default_jobs() -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -124,3 +125,37 @@ def test_forked_workers_use_the_parents_rules(pages):
     one = [out for o in run_ordered(tasks, Setup(), jobs=1, rules=bare) for out in o.outputs]
     bundled = [out for o in run_ordered(tasks, Setup(), jobs=1) for out in o.outputs]
     assert two == one != bundled
+
+
+def test_closing_the_outcomes_early_ends_and_reaps_every_worker(records):
+    import multiprocessing
+
+    outcomes = run_ordered(record_tasks(0, read_blocks(records)), Setup(), jobs=2)
+    next(outcomes)
+    assert len(multiprocessing.active_children()) == 2
+    outcomes.close()  # what the CLI does when interrupted, or when its one output fails
+    assert multiprocessing.active_children() == []
+
+
+def test_workers_write_page_outputs_into_temp_files_beside_their_targets(pages, tmp_path):
+    from cleaner.parallel import Written, init_worker, run_task
+
+    files = tuple((i, str(p)) for i, p in enumerate(sorted(pages.rglob("p*.txt"))[:3]))
+    setup = Setup(out_dir=str(tmp_path))
+    init_worker(setup)
+    outcome = run_task(PageTask(files, ("a.txt", "sub/b.txt", "../c.txt")))
+    written = [out for _i, out in outcome.outputs[:2]]
+    assert all(isinstance(w, Written) and Path(w.tmp).parent == Path(w.target).parent for w in written)
+    assert [Path(w.target).relative_to(tmp_path).as_posix() for w in written] == ["a.txt", "sub/b.txt"]
+    assert all(Path(w.tmp).stat().st_size == w.size > 0 and not Path(w.target).exists() for w in written)
+    assert outcome.outputs[2] == (2, None) and "outside the output folder" in outcome.errors[0][1]
+    for w in written:
+        os.unlink(w.tmp)
+
+
+def test_a_spool_that_cannot_be_written_sends_records_back_inline(tmp_path):
+    from cleaner.parallel import init_worker, run_task
+
+    init_worker(Setup(spool_dir=str(tmp_path / "missing")))
+    outcome = run_task(RecordTask(0, 1, json.dumps({"text": ZH.format(n=1)}, ensure_ascii=False).encode() + b"\n"))
+    assert outcome.spool is None and len(outcome.outputs) == 1 and outcome.records == 1

@@ -5,7 +5,6 @@ import dataclasses
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
@@ -14,6 +13,7 @@ import click
 from ..document import clean_document
 from ..io import InputError, plan_output_names, read_stdin
 from ..io.guess import DOUBTFUL, encoding_warning
+from ..io.tempfiles import make_spool_dir, owner, remove_own_temps
 from ..io.walk import Problem, is_within, iter_inputs, mark_output_folder
 from .. import jsonl
 from ..jsonl import is_compressed, is_jsonl_name, iter_blocks, open_stream, read_blocks
@@ -22,6 +22,7 @@ from .common import (EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, main_content_o
                      rules_option, url_option)
 from .formats import FORMATS, SUFFIX, render, shown_path
 from .outputs import RunSummary, Sink, Source
+from .signals import deferred
 
 PAGES_PER_TASK = 8
 SMALL_RUN = 1 << 20  # below this many input bytes, starting worker processes costs more than it saves
@@ -88,22 +89,32 @@ def clean(paths, output, fmt, rule_dirs, no_default_rules, url, kind, input_form
         outcomes = ray_outcomes(sources, setup, jobs or None)
     else:
         workers = _jobs(jobs, sources)
+        if sink.names:  # output into a folder: workers write the pages, this process moves them in
+            setup = dataclasses.replace(setup, out_dir=str(output), owner=owner())
         if workers > 1:
-            spool = tempfile.mkdtemp(prefix="cleaner-spool-")
+            spool = make_spool_dir()  # named with this run's pid; stale ones of killed runs go
             cleanups.append(lambda: shutil.rmtree(spool, ignore_errors=True))
             setup = dataclasses.replace(setup, spool_dir=spool)
-        outcomes = run_ordered(_tasks(sources, limit), setup, workers, rules)
+        outcomes = run_ordered(_tasks(sources, limit, sink.page_names()), setup, workers, rules)
     show = not quiet and sys.stderr.isatty() and len(sources) > 1
     ok = False
     try:
         with click.progressbar(length=len(sources), label="cleaning", file=sys.stderr, hidden=not show) as bar:
             for outcome in outcomes:
                 bar.update(len(sink.take(outcome)))
+                if sink.stopped:
+                    break  # the one output failed: nothing more can be written
         ok = True
     finally:
-        sink.close(ok)
-        for cleanup in cleanups:
-            cleanup()
+        with deferred():  # a signal now waits until the cleanup is done
+            # Ends the worker pool first (also on an interrupt): no worker writes a spool file
+            # after its folder is removed, and none outlives the run.
+            getattr(outcomes, "close", lambda: None)()
+            sink.close(ok)
+            if not ok:
+                remove_own_temps()  # those of tasks whose outcomes never came back
+            for cleanup in cleanups:
+                cleanup()
     _close(summary, rules, quiet)
 
 
@@ -181,22 +192,30 @@ def _mark(output: Path | None, single: bool, holds_inputs: bool = False) -> None
             raise click.UsageError(f"-o {output}: cannot create the output folder: {exc.strerror or exc}") from None
 
 
-def _tasks(sources: list[Source], max_line: int) -> Iterator[Task]:
-    """Tasks in input order: page files a few at a time, record streams in chunks."""
+def _tasks(sources: list[Source], max_line: int, names: list[str | None] | None = None) -> Iterator[Task]:
+    """Tasks in input order: page files a few at a time, record streams in chunks.
+
+    With names (output into a folder), page tasks carry each page's output name: the worker
+    writes the output itself.
+    """
     pages: list[tuple[int, str]] = []
+
+    def task() -> PageTask:
+        return PageTask(tuple(pages), tuple(str(names[i]) for i, _p in pages) if names else ())
+
     for index, source in enumerate(sources):
         if not source.records:
             pages.append((index, str(source.path)))
             if len(pages) >= PAGES_PER_TASK:
-                yield PageTask(tuple(pages))
+                yield task()
                 pages = []
             continue
         if pages:
-            yield PageTask(tuple(pages))
+            yield task()
             pages = []
         yield from _record_tasks(index, source.path, max_line)
     if pages:
-        yield PageTask(tuple(pages))
+        yield task()
 
 
 def _record_tasks(index: int, path: Path, max_line: int) -> Iterator[Task]:

@@ -2,10 +2,15 @@
 from __future__ import annotations
 
 import importlib
+import signal
+import threading
 
 import click
 
 from .. import __version__
+from . import signals
+
+EXIT_SIGNAL = 128  # a run ended by signal N exits 128 + N, as the shell reports it (130, 143)
 
 # Subcommand name -> (module, attribute). A command's module is imported only when that command
 # runs (or help lists it): `cleaner clean` does not pay for `learn`'s imports (~30 ms of start-up
@@ -31,6 +36,25 @@ class LazyGroup(click.Group):
             module, attr = COMMANDS[cmd_name]
             self.add_command(getattr(importlib.import_module(module, __package__), attr), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; SIGTERM and SIGINT end it cleanly: temp files removed, 128 + signal."""
+        if threading.current_thread() is not threading.main_thread():
+            return super().invoke(ctx)  # only the main thread may handle signals
+        restore = signals.install()
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            from ..io.tempfiles import remove_own_temps
+
+            # The commands' own cleanup (finally blocks, writers' aborts) has run by now; this
+            # catches a temp file caught between its creation and its owner's bookkeeping.
+            remove_own_temps()
+            signum = exc.signum if isinstance(exc, signals.Interrupted) else signal.SIGINT
+            click.echo(f"cleaner: interrupted by {signal.Signals(signum).name}; unfinished outputs removed", err=True)
+            raise click.exceptions.Exit(EXIT_SIGNAL + signum) from None
+        finally:
+            restore()
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

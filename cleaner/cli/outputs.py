@@ -4,13 +4,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 import click
 
-from ..io import format_size, plan_output_names, safe_output_path, write_atomic
+from ..io import AtomicWriter, SyncBatch, format_size, plan_output_names, safe_output_path
+from ..io.atomic import Failure, write_temp
+from ..io.tempfiles import sweep
 from ..io.walk import output_name
-from ..jsonl import AtomicWriter, is_jsonl_name
-from ..parallel import FailedTask, Outcome, PageTask, RangeTask
+from ..jsonl import is_jsonl_name
+from ..parallel import FailedTask, Outcome, PageTask, RangeTask, Written
 from .formats import SUFFIX, shown_path
 from .summary import Summary
 
@@ -57,16 +60,36 @@ class RunSummary(Summary):
 
 
 class Sink:
-    """Routes outcomes, in order, to their outputs and counts them."""
+    """Routes outcomes, in order, to their outputs and counts them.
+
+    An output that cannot be written (permissions, a full disk) is reported once as
+    `path: error: cannot write: reason` and dropped, temp file and all; the other outputs go on.
+    When the one shared output fails, nothing is left to write: `stopped` tells the run to end.
+    """
 
     def __init__(self, sources: list[Source], output: Path | None, fmt: str, summary: RunSummary) -> None:
         self.sources, self.output, self.fmt, self.summary = sources, output, fmt, summary
         # One file for everything when jsonl is asked for, or -o names a .jsonl file.
         self.single = output is not None and (fmt == "jsonl" or is_jsonl_name(output.name))
-        self.shared = AtomicWriter(output) if self.single and output is not None else None
+        self.stopped = False
+        self.shared: AtomicWriter | None = None
+        if self.single and output is not None:
+            try:
+                self.shared = AtomicWriter(output)
+            except OSError as exc:
+                self._cannot_write(output, exc)
+                self.stopped = True
+        # Page outputs and per-input record files are made durable many at a time (see SyncBatch).
+        self.batch = SyncBatch()
+        self._batched_pages: set[str] = set()  # page outputs in the batch, uncounted if it fails
         self.per_input: dict[int, AtomicWriter] = {}
+        self.dropped: set[int] = set()  # inputs whose output failed: their later records are dropped
         self.line_base: dict[int, int] = {}
         self.names = self._plan_names() if output is not None and not self.single else {}
+        for folder in {rel.parent for rel in self.names.values()}:
+            # Before any worker starts: temp files of killed runs go, and this run knows every
+            # folder its workers may leave temp files in when it is interrupted.
+            sweep(Path(output).joinpath(*folder.parts))
 
     def take(self, outcome: Outcome) -> list[int]:
         """Write an outcome's outputs, report its errors; return the inputs it finished."""
@@ -82,7 +105,7 @@ class Sink:
                 source = self.sources[index]
                 if text is None:
                     self._fail(source.display, errors[index])
-                elif self.page(source, text):
+                elif self._adopt(text) if isinstance(text, Written) else self.page(source, text):
                     s.files += 1
             return [index for index, _path in task.files]
         source = self.sources[task.index]
@@ -106,26 +129,98 @@ class Sink:
         return []
 
     def close(self, ok: bool = True) -> None:
-        """Finish every output file (ok) or drop the unfinished ones."""
-        writers = list(self.per_input.values()) + ([self.shared] if self.shared else [])
-        for writer in writers:
-            writer.commit() if ok else writer.abort()
+        """Finish every output file (ok) and make them durable, or drop the unfinished ones."""
+        writers, shared = list(self.per_input.items()), self.shared
         self.per_input.clear()
         self.shared = None
+        if not ok:
+            for _index, writer in writers:
+                writer.abort()
+            if shared is not None:
+                shared.abort()
+            self.batch.abort()
+            return
+        for index, writer in writers:
+            self._commit(index, writer)
+        self._flushed(self.batch.flush())
+        if shared is not None:
+            try:
+                shared.commit()
+            except OSError as exc:
+                self._cannot_write(shared.path, exc)
 
     def page(self, source: Source, text: str) -> bool:
         """Write one page's output; False (reported) when it cannot be written."""
         if self.output is None:
             click.echo(text, nl=False)
-        elif self.shared is not None:
-            self.shared.write(text)
+        elif self.single:
+            return self._write_shared(text)
         else:
             try:
-                write_atomic(safe_output_path(self.output, self.names[source.rel]), text)
-            except (OSError, ValueError) as exc:
+                target = safe_output_path(self.output, self.names[source.rel])
+            except ValueError as exc:
                 self._fail(source.display, f"cannot write output: {exc}")
                 return False
+            data = text.encode("utf-8")
+            try:
+                tmp = write_temp(target, data)
+            except OSError as exc:
+                self._cannot_write(target, exc)
+                return False
+            return self._adopt(Written(tmp, str(target), len(data)))
         return True
+
+    def _adopt(self, written: Written) -> bool:
+        """Take a page output written to a temp file into the batch; False if it failed."""
+        if written.error is not None:
+            self._fail(written.target, f"cannot write: {written.error}")
+            return False
+        self._batched_pages.add(written.target)
+        self._flushed(self.batch.adopt(written.tmp, written.target, written.size))
+        return True
+
+    def page_names(self) -> list[str | None] | None:
+        """For output into a folder, each input's output name (None for record inputs)."""
+        if not self.names:
+            return None
+        return [None if s.records else str(self.names[s.rel]) for s in self.sources]
+
+    def _write_shared(self, data: str | bytes) -> bool:
+        """Append to the one output file; on failure drop it and stop the run."""
+        return self._shared_do(lambda writer: writer.write(data))
+
+    def _shared_do(self, action: Callable[[AtomicWriter], object]) -> bool:
+        """Apply action to the one output file; on failure drop it and stop the run."""
+        if self.shared is None:
+            return False
+        try:
+            action(self.shared)
+        except OSError as exc:
+            self.shared.abort()
+            self._cannot_write(self.shared.path, exc)
+            self.shared, self.stopped = None, True
+            return False
+        return True
+
+    def _commit(self, index: int, writer: AtomicWriter) -> None:
+        """Hand a finished per-input file to the batch."""
+        try:
+            self._flushed(writer.commit_into(self.batch))
+        except OSError as exc:
+            self._cannot_write(writer.path, exc)
+            self.dropped.add(index)
+
+    def _flushed(self, failures: list[Failure]) -> None:
+        """Report the outputs a batch could not make durable or move into place."""
+        for path, exc in failures:
+            if str(path) in self._batched_pages:
+                self.summary.files -= 1  # counted when written, lost after all
+            self._cannot_write(path, exc)
+        if not self.batch.pending:
+            self._batched_pages.clear()
+
+    def _cannot_write(self, path: Path, exc: OSError) -> None:
+        self._fail(str(path), f"cannot write: {exc.strerror or exc}")
 
     def _plan_names(self) -> dict[PurePosixPath, PurePosixPath]:
         """Output names of the page inputs, no two alike; each rename is announced on stderr."""
@@ -142,29 +237,46 @@ class Sink:
         if self.output is None:
             if data:
                 click.echo(data, nl=False)
-        elif self.shared is not None:
-            self.shared.write(data)
+        elif self.single:
+            self._write_shared(data)
         else:
-            writer = self.per_input.get(index)
+            self._per_input(index, lambda writer: writer.write(data))
+
+    def _per_input(self, index: int, action: Callable[[AtomicWriter], object]) -> None:
+        """Apply action to the input's output file (opened on first use); drop it on failure."""
+        if index in self.dropped:
+            return
+        writer = self.per_input.get(index)
+        try:
             if writer is None:
-                writer = self.per_input[index] = AtomicWriter(safe_output_path(self.output, self.sources[index].rel))
-            writer.write(data)
+                target = safe_output_path(self.output, self.sources[index].rel)
+                writer = self.per_input[index] = AtomicWriter(target)
+            action(writer)
+        except OSError as exc:
+            self.per_input.pop(index, None)
+            if writer is not None:
+                writer.abort()
+            self._cannot_write(writer.path if writer else safe_output_path(self.output, self.sources[index].rel), exc)
+            self.dropped.add(index)
 
     def _spooled(self, index: int, path: str) -> None:
         try:
             if self.output is None:
                 with open(path, "rb") as handle:
                     click.echo(handle.read(), nl=False)
+            elif self.single:
+                self._shared_do(lambda writer: writer.append_file(path))
             else:
-                self._records(index, [])  # opens the input's writer if it has none yet
-                (self.shared or self.per_input[index]).append_file(path)
+                self._per_input(index, lambda writer: writer.append_file(path))
         finally:
             os.unlink(path)
 
     def _done(self, index: int) -> None:
-        if self.output is not None and self.shared is None:
+        if self.output is not None and not self.single:
             self._records(index, [])  # an input without records still gets its (empty) output
-            self.per_input.pop(index).commit()
+            writer = self.per_input.pop(index, None)
+            if writer is not None:
+                self._commit(index, writer)
 
     def _fail(self, where: str, message: str, *, record: bool = False) -> None:
         click.echo(f"{where}: error: {message}", err=True)

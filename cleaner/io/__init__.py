@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from .atomic import write_atomic
+from .atomic import AtomicWriter, SyncBatch, write_atomic
 from .decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
 from .errors import InputError
 from .read import format_size, read_input, read_stdin
 from .walk import InputFile, iter_inputs, plan_output_names, safe_output_path
 
 __all__ = [
+    "AtomicWriter",
     "Decoded",
     "InputError",
     "InputFile",
@@ -21,5 +22,6 @@ __all__ = [
     "plan_output_names",
     "safe_output_path",
     "sniff_declared_charset",
+    "SyncBatch",
     "write_atomic",
 ]
