@@ -188,8 +188,9 @@ def _mark(output: Path | None, single: bool, holds_inputs: bool = False) -> None
     if output is not None and not single and not holds_inputs:
         try:
             mark_output_folder(output)
-        except OSError as exc:
-            raise click.UsageError(f"-o {output}: cannot create the output folder: {exc.strerror or exc}") from None
+        except OSError as exc:  # nothing can be written: one line, as `cp -r` says it
+            click.echo(f"{shown_path(output)}: error: cannot write: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_FOUND)
 
 
 def _tasks(sources: list[Source], max_line: int, names: list[str | None] | None = None) -> Iterator[Task]:
