@@ -32,8 +32,10 @@ def clean_text(text: str, rules: RuleSet, *, url: str | None = None, main_conten
     # The claim reads the page as it came; Page turns \r\n into \n, so share its UTF-8 only without.
     plan = rules.plan_for(text, url, folded=folded if "\r" in text else page.folded_bytes())
     run_plan(page, plan)
-    if main_content and plan.main_content:
+    main = main_content and plan.main_content
+    if main:
         keep_main_content(page, site=plan.site is not None)
+    settle(page, plan, main=main)
     return finish(page, plan, url)
 
 
@@ -58,6 +60,35 @@ def run_plan(page: Page, plan: Plan) -> None:
                 if j > i:
                     live.add(j)
                     heappush(queue, j)
+
+
+def settle(page: Page, plan: Plan, *, main: bool) -> None:
+    """Apply the positional rules again on what is left, until they remove nothing more.
+
+    A `within` limit counts the lines the output keeps, and a cut acts on the first marker left:
+    the output cleaned again must find nothing more to remove. Each round counts the lines still
+    alive and applies the positional rules (then main-content selection, when lines went); the
+    rounds stop when a round removes no line, so they end (every round but the last removes one).
+    """
+    if not plan.positional:
+        return
+    if page.hits is None:
+        page.hits = plan.scan(page.folded_bytes())
+    rules = sorted(plan.candidates(page.hits) & plan.positional)
+    if not rules:
+        return
+    left = sum(page.alive)
+    while True:
+        page.recount()
+        for i in rules:
+            KINDS[plan.text_rules[i].kind].apply(page, plan.text_rules[i])
+        now = sum(page.alive)
+        if now == left:
+            return
+        if main:
+            keep_main_content(page, site=plan.site is not None)
+            now = sum(page.alive)
+        left = now
 
 
 def apply_rule(page: Page, rule: Rule) -> None:

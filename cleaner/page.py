@@ -1,12 +1,13 @@
 """The mutable state of one page while rules run over it: lines, what is gone, what was found."""
 from __future__ import annotations
 
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import and_
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 import re2
 
-from .fold import fold, is_blank
+from .fold import _STRIP, fold, is_blank
 from .result import Removal
 
 KEEP_MARKER = "cleaner: keep"
@@ -58,13 +59,20 @@ class Page:
     def _rank(self) -> list[int]:
         """How many non-blank lines precede each line (positional limits count these)."""
         if self._ranks is None:
-            before = accumulate(map(bool, map(str.strip, self.lines)), initial=0)
+            # Blank as the output sees it (render strips these characters), so that the output,
+            # cleaned again, counts its lines as recount() counted them.
+            before = accumulate(map(bool, map(str.strip, self.lines, repeat(_STRIP))), initial=0)
             self._ranks = list(before)
         return self._ranks
 
+    def recount(self) -> None:
+        """Count positional limits on the lines still alive from now on: the lines the output keeps."""
+        kept = map(and_, self.alive, map(bool, map(str.strip, self.lines, repeat(_STRIP))))
+        self._ranks = list(accumulate(kept, initial=0))
+
     @property
     def nonblank(self) -> int:
-        """Non-blank lines of the page as it came in (`within` limits count them)."""
+        """Non-blank lines counted (`within` limits count them): as the page came in, or since recount()."""
         return self._rank()[-1]
 
     def folded(self) -> str:
@@ -108,7 +116,7 @@ class Page:
         if rule.within is None:
             return True
         side, n = rule.within
-        if not self.lines[idx].strip():
+        if not self.lines[idx].strip(_STRIP):
             return False
         rank = self._rank()[idx]
         return rank < n if side == "first" else rank >= self.nonblank - n
