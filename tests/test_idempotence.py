@@ -52,7 +52,8 @@ def test_output_shape(lines):
 TOKENS = ["菜单", "作者", "广告", "正文", "版权"]
 ARTICLE = "宿迁公安局在净网行动中成效显著，打击整治网络犯罪，宣传工作取得明显进展。"
 PAGE_LINE = st.one_of(
-    st.sampled_from(["菜单", "作者：李华", "作者：王明", "广告 买一送一", "正文开始", "版权所有", "", "  ", ARTICLE]),
+    st.sampled_from(["菜单", "作者：李华", "作者：王明", "广告 买一送一", "正文开始", "版权所有", "", "  ", ARTICLE,
+                     "\u3000\u3000广告 买一送一", " 作者：王明\u00a0", "\t菜单 "]),
     st.builds(lambda a, b: f"{a} {b}", st.sampled_from(TOKENS), st.sampled_from(TOKENS)),
     PROSE,
 )
@@ -96,3 +97,18 @@ def test_limit_boundary_on_bundled_rules():
     longer = "作者：李华\n" + "".join(f"第{n}段正文，记者从现场获悉有关情况并进行了采访。\n" for n in range(60)) + "作者：王明\n"
     once = clean_text(longer, RULES, main_content=False)
     assert "作者：王明" in once.text and clean_text(once.text, RULES, main_content=False).text == once.text
+
+
+def test_patterns_see_lines_as_the_output_shows_them():
+    # The output strips each line: `^广告` must match the indented line on the first pass.
+    body = "  - {id: ad, kind: drop-line, description: d, pattern: '^广告$'}\n"
+    rules = RuleSet([parse_rule_file("site: t.example\ndescription: t\nmatch: {hosts: [t.example]}\nrules:\n" + body, "t.yaml")])
+    result = clean_text("\u3000\u3000广告\u3000\n正文。\n", rules, url="http://t.example/")
+    assert result.text == "正文。\n" and result.removals[0].text == "\u3000\u3000广告\u3000"
+
+
+def test_columns_count_the_line_as_given():
+    body = "  - {id: img, kind: strip-span, description: d, pattern: '^\\S+\\.jpg'}\n"
+    rules = RuleSet([parse_rule_file("site: t.example\ndescription: t\nmatch: {hosts: [t.example]}\nrules:\n" + body, "t.yaml")])
+    result = clean_text("\u3000\u3000a.jpg 正文\n", rules, url="http://t.example/")
+    assert [(r.column, r.text) for r in result.removals] == [(3, "a.jpg")] and result.text == "正文\n"

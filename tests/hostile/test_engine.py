@@ -37,3 +37,23 @@ def test_clean_twice_is_clean_once_with_main_content(tmp_path: Path):
     twice = cli("clean", again, "-q")
     assert twice.code == 0, twice.stderr
     assert twice.stdout == once.stdout and "栏目" not in once.stdout
+
+
+def test_clean_twice_is_clean_once_with_indented_furniture(tmp_path: Path):
+    # The output strips each line; a rule anchored at the line start must see the line so the
+    # first time too, and a line that an edit leaves as furniture must go the first time.
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "t.example.yaml").write_text(
+        "site: t.example\ndescription: t\nmatch: {hosts: [t.example]}\nrules:\n"
+        "  - {id: ad, kind: drop-line, description: d, pattern: '^广告'}\n"
+        "  - {id: menu, kind: strip-span, description: d, pattern: '菜单'}\n", encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text(f"\u3000\u3000广告 买一送一\n菜单 广告 再买一送一\n{BODY}", encoding="utf-8")
+    once = cli("clean", page, "--url", "http://t.example/a", "--rules", rules, "-q")
+    assert once.code == 0, once.stderr
+    again = tmp_path / "again.txt"
+    again.write_text(once.stdout, encoding="utf-8")
+    twice = cli("clean", again, "--url", "http://t.example/a", "--rules", rules, "-q")
+    assert twice.code == 0, twice.stderr
+    assert once.stdout == twice.stdout == BODY
