@@ -28,10 +28,9 @@ def clean_text(text: str, rules: RuleSet, *, url: str | None = None, main_conten
     main_content=False applies the rules only, even where a file asks for main-content selection
     (check and fix report what rules find).
     """
-    folded = fold(text)  # once: claiming the page and every rule read the same folded view
-    page = Page(text, folded)
-    # The claim reads the page as it came; Page turns \r\n into \n, so share its UTF-8 only without.
-    plan = rules.plan_for(text, url, folded=folded if "\r" in text else page.folded_bytes())
+    page = Page(text, fold(text))
+    # Folded once: claiming the page and every rule read the same view (lines stripped, \r\n as \n).
+    plan = rules.plan_for(text, url, folded=page.folded_bytes())
     run_plan(page, plan)
     main = main_content and plan.main_content
     if main:
