@@ -117,8 +117,8 @@ class Page:
     def matches(self, pattern: Pattern, rule: Rule) -> Iterator[tuple[int, LineMatch, int]]:
         """(line index, match, -lead) for matches on live lines within the rule's limits.
 
-        The match's offsets are characters of the stripped line; callers subtract the third
-        value, minus the spaces the line starts with, to get columns of the line. Only the
+        The match's offsets are characters of the stripped line; the third value is minus the
+        count of spaces the line starts with, and callers subtract it to get columns of the line. Only the
         pieces where the prefilter found the pattern are searched, as UTF-8 bytes: a rule that
         fires once costs a short search.
         """
