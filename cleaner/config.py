@@ -6,11 +6,17 @@ passed over. Paths and globs in a configuration are relative to the folder it li
 """
 from __future__ import annotations
 
-import tomllib
+import sys
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+# tomllib is in the standard library from 3.11; tomli is the same parser for 3.10.
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised by .ci/pythons on 3.10
+    import tomli as tomllib
 
 CONFIG_FILES = (".cleaner.toml", "pyproject.toml")
 KEYS = ("rules", "no-default-rules", "include", "exclude", "max-size", "max-loss")

@@ -14,6 +14,7 @@ from .ruleset.model import Rule
 from .ruleset.ruleset import Plan, RuleSet
 
 _EDIT_KINDS = frozenset({"strip-span", "replace"})
+_LINE_KINDS = frozenset({"capture", "drop-line"})  # kinds that judge one line at a time
 # What main-content selection removes is credited to this rule (files switch it on, not define it).
 MAIN_CONTENT_RULE = Rule("text/main-content", "main-content",
                          "Outside the article's run of prose: menus, link lists, teasers, footers.", {})
@@ -27,13 +28,14 @@ def clean_text(text: str, rules: RuleSet, *, url: str | None = None, main_conten
     main_content=False applies the rules only, even where a file asks for main-content selection
     (check and fix report what rules find).
     """
-    folded = fold(text)  # once: claiming the page and every rule read the same folded view
-    page = Page(text, folded)
-    # The claim reads the page as it came; Page turns \r\n into \n, so share its UTF-8 only without.
-    plan = rules.plan_for(text, url, folded=folded if "\r" in text else page.folded_bytes())
+    page = Page(text, fold(text))
+    # Folded once: claiming the page and every rule read the same view (lines stripped, \r\n as \n).
+    plan = rules.plan_for(text, url, folded=page.folded_bytes())
     run_plan(page, plan)
-    if main_content and plan.main_content:
+    main = main_content and plan.main_content
+    if main:
         keep_main_content(page, site=plan.site is not None)
+    settle(page, plan, main=main)
     return finish(page, plan, url)
 
 
@@ -58,6 +60,57 @@ def run_plan(page: Page, plan: Plan) -> None:
                 if j > i:
                     live.add(j)
                     heappush(queue, j)
+    recheck(page, plan)
+
+
+def recheck(page: Page, plan: Plan) -> None:
+    """Lines that edits changed meet the rules of the earlier phases again.
+
+    "菜单 作者" loses 菜单 to a strip-span rule and is "作者" in the output: a rule `^作者` that
+    ran before the edit must see it now, or cleaning the output again would remove it. Line rules
+    look at the edited lines only; block rules (cut, drop-block) at the page, whose other lines
+    they have already dealt with.
+    """
+    if not page.edited:
+        return
+    edited, page.edited = page.edited, set()
+    if page.hits is None:
+        page.hits = plan.scan(page.folded_bytes())
+    try:
+        for i in sorted(plan.candidates(page.hits)):
+            rule = plan.text_rules[i]
+            if rule.kind not in _EDIT_KINDS:
+                page.only = edited if rule.kind in _LINE_KINDS else None
+                KINDS[rule.kind].apply(page, rule)
+    finally:
+        page.only = None
+
+
+def settle(page: Page, plan: Plan, *, main: bool) -> None:
+    """Apply the positional rules again on what is left, until they remove nothing more.
+
+    A `within` limit counts the lines the output keeps, and a cut acts on the first marker left:
+    the output cleaned again must find nothing more to remove. Each round counts the lines still
+    alive and applies again every cut and each rule whose limit now reaches a line it did not
+    (then main-content selection, when lines went); the rounds stop when a round removes no
+    line, so they end (every round but the last removes one).
+    """
+    if not plan.positional:
+        return
+    if page.hits is None:
+        page.hits = plan.scan(page.folded_bytes())
+    rules = [plan.text_rules[i] for i in sorted(plan.candidates(page.hits) & plan.positional)]
+    while rules:
+        old = page.recount()
+        left = sum(page.alive)
+        for rule in rules:
+            if rule.kind == "cut" or page.reach_grew(rule, old):
+                KINDS[rule.kind].apply(page, rule)
+        recheck(page, plan)
+        if sum(page.alive) == left:
+            return
+        if main:
+            keep_main_content(page, site=plan.site is not None)
 
 
 def apply_rule(page: Page, rule: Rule) -> None:

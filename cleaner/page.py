@@ -1,15 +1,18 @@
 """The mutable state of one page while rules run over it: lines, what is gone, what was found."""
 from __future__ import annotations
 
-from itertools import accumulate, compress
+from bisect import bisect_left
+from itertools import accumulate, compress, repeat
+from operator import and_
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 import re2
 
-from .fold import fold, is_blank
+from .fold import _STRIP, fold, is_blank
 from .result import Removal
 
 KEEP_MARKER = "cleaner: keep"
+_FOLDED_SPACE = " \t\f\v"  # what the characters output lines are stripped of (_STRIP) fold to
 
 if TYPE_CHECKING:
     from .patterns import Pattern
@@ -38,6 +41,8 @@ class Page:
         self._ranks: list[int] | None = None
         # Where the plan's patterns matched (set by the engine's prefilter pass); None: unknown.
         self.hits: Hits | None = None
+        self.edited: set[int] = set()  # lines an edit changed (the engine checks them again)
+        self.only: set[int] | None = None  # when set, rules see these lines only
         # The inline escape hatch: a line carrying the marker is never touched by any rule.
         self.protected = {i for i, line in enumerate(self.lines) if KEEP_MARKER in line} if KEEP_MARKER in text else set()
 
@@ -58,13 +63,36 @@ class Page:
     def _rank(self) -> list[int]:
         """How many non-blank lines precede each line (positional limits count these)."""
         if self._ranks is None:
-            before = accumulate(map(bool, map(str.strip, self.lines)), initial=0)
+            # Blank as the output sees it (render strips these characters), so that the output,
+            # cleaned again, counts its lines as recount() counted them.
+            before = accumulate(map(bool, map(str.strip, self.lines, repeat(_STRIP))), initial=0)
             self._ranks = list(before)
         return self._ranks
 
+    def recount(self) -> list[int]:
+        """Count positional limits on the lines still alive from now on (the lines the output
+        keeps); returns the counts used until now."""
+        old = self._rank()
+        kept = map(and_, self.alive, map(bool, map(str.strip, self.lines, repeat(_STRIP))))
+        self._ranks = list(accumulate(kept, initial=0))
+        return old
+
+    def reach_grew(self, rule: Rule, old: list[int]) -> bool:
+        """Whether the rule's `within` limit, counted now, reaches a line it did not on old counts."""
+        side, n = rule.within  # type: ignore[misc]
+        ranks = self._rank()
+        total = ranks[-1]
+        if not total:
+            return False
+        # The line at the edge of the reach (the last one in a first-N limit, the first in a
+        # last-N one) was out of reach before exactly when some line of the reach was.
+        k = min(n, total) - 1 if side == "first" else max(total - n, 0)
+        edge = bisect_left(ranks, k + 1) - 1
+        return old[edge] >= n if side == "first" else old[-1] - old[edge] - 1 >= n
+
     @property
     def nonblank(self) -> int:
-        """Non-blank lines of the page as it came in (`within` limits count them)."""
+        """Non-blank lines counted (`within` limits count them): as the page came in, or since recount()."""
         return self._rank()[-1]
 
     def folded(self) -> str:
@@ -76,25 +104,34 @@ class Page:
         return self._folded
 
     def folded_bytes(self) -> bytes:
-        """The folded page in UTF-8, what RE2 searches (encoded once, not once per search)."""
+        """The folded page in UTF-8 with each line stripped, what RE2 searches (encoded once).
+
+        Patterns see each line as the output shows it, without the spaces at its ends: `^广告`
+        matches "　　广告", since the output, cleaned again, shows "广告" (idempotence).
+        """
         if self._fbytes is None:
-            self._fbytes = self.folded().encode("utf-8")
+            view = "\n".join(map(str.strip, self.folded().split("\n"), repeat(_FOLDED_SPACE)))
+            self._fbytes = view.encode("utf-8")
         return self._fbytes
 
     def matches(self, pattern: Pattern, rule: Rule) -> Iterator[tuple[int, LineMatch, int]]:
-        """(line index, match, 0) for matches on live lines within the rule's limits.
+        """(line index, match, -lead) for matches on live lines within the rule's limits.
 
-        The match's offsets are characters of the line (callers subtract the 0 they are given,
-        a line start in the past). Only the pieces where the prefilter found the pattern are
-        searched, as UTF-8 bytes: a rule that fires once costs a short search.
+        The match's offsets are characters of the stripped line; the third value is minus the
+        count of spaces the line starts with, and callers subtract it to get columns of the line. Only the
+        pieces where the prefilter found the pattern are searched, as UTF-8 bytes: a rule that
+        fires once costs a short search.
         """
         data = self.folded_bytes()
         pieces = self.hits.pieces(pattern.regex.pattern) if self.hits is not None else None
+        lines, only = self.lines, self.only
         for offset, piece in [(0, data)] if pieces is None else pieces:
             for spans in _byte_matches(pattern.regex, piece):
                 idx, start, stop = self._locate(data, offset + spans[0][0])
-                if self.alive[idx] and idx not in self.protected and self.in_scope(idx, rule):
-                    yield idx, LineMatch(_char_spans(data[start:stop], spans, start - offset)), 0
+                if (self.alive[idx] and idx not in self.protected and self.in_scope(idx, rule)
+                        and (only is None or idx in only)):
+                    lead = len(lines[idx]) - len(lines[idx].lstrip(_STRIP))
+                    yield idx, LineMatch(_char_spans(data[start:stop], spans, start - offset)), -lead
 
     def first_line(self, pattern: Pattern, rule: Rule, after: int = -1) -> int | None:
         """Index of the first live line after `after` that the pattern matches, or None."""
@@ -108,7 +145,7 @@ class Page:
         if rule.within is None:
             return True
         side, n = rule.within
-        if not self.lines[idx].strip():
+        if not self.lines[idx].strip(_STRIP):
             return False
         rank = self._rank()[idx]
         return rank < n if side == "first" else rank >= self.nonblank - n
@@ -151,6 +188,7 @@ class Page:
         self._text = self._folded = self._fbytes = self.hits = None
         self._anchor = (0, 0)
         self.lines[idx] = rest
+        self.edited.add(idx)
         if replacement is None and is_blank(rest):
             self.alive[idx] = False
             if rest.strip():

@@ -76,7 +76,10 @@ def test_capture_whole_line_only_and_keep():
 
 def test_within_first_and_last():
     first = "  - {id: d, kind: drop-line, description: d, pattern: '^菜单$', within: {first: 2}}\n"
-    assert run(first, "\n菜单\n\n正文。\n菜单\n").text == "正文。\n\n菜单\n"
+    assert run(first, "\n菜单\n\n正文。\n更多正文。\n菜单\n").text == "正文。\n\n更多正文。\n\n菜单\n"
+    # Limits count the lines the output keeps: once the first 菜单 is gone, the second is within
+    # the first two lines left, and cleaning the output again would find it.
+    assert run(first, "\n菜单\n\n正文。\n菜单\n").text == "正文。\n"
     last = "  - {id: d, kind: drop-line, description: d, pattern: '^菜单$', within: {last: 1}}\n"
     assert run(last, "菜单\n正文。\n菜单\n\n").text == "菜单\n\n正文。\n"
 

@@ -6,7 +6,6 @@ import json
 import os
 import signal
 import sys
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -17,8 +16,9 @@ from conftest import SEEDS
 # Ray binds a local cluster to the machine's network address unless told that it may not
 # cluster: then everything stays on 127.0.0.1. Read when ray is first imported.
 os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
-ray = pytest.importorskip("ray")
-pytest.importorskip("ray.data")
+_NO_RAY = f"Ray is not installed (no wheel for Python {sys.version_info.major}.{sys.version_info.minor}?): pip install 'cleaner[ray]'"
+ray = pytest.importorskip("ray", reason=_NO_RAY)
+pytest.importorskip("ray.data", reason=_NO_RAY)
 
 from cleaner.integrations import ray as cleaner_ray  # noqa: E402  (needs ray)
 
@@ -28,25 +28,26 @@ ZH = "第{n}篇报道\n\n分享到：微信 微博\n正文第一段，记者从�
 @pytest.fixture(scope="module")
 def cluster():
     """A local Ray cluster of two CPUs, loopback only, no dashboard."""
-    started = time.monotonic()
     ray.init(num_cpus=2, include_dashboard=False, configure_logging=False, log_to_driver=False)
     assert ray.cluster_resources()["CPU"] == 2
     assert {node["NodeManagerAddress"] for node in ray.nodes()} == {"127.0.0.1"}
     # Workers cannot import this test module: ship its classes (the probe) by value.
     ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])
     yield
-    ray.shutdown()
-    assert time.monotonic() - started < 120
+    ray.shutdown()  # how long a cluster takes to start is measured in bench/time_bounds.py
 
 
 @pytest.fixture(autouse=True)
 def deadline():
-    """A Ray job that waits for resources waits for ever: fail the test instead."""
+    """A Ray job that waits for resources waits for ever: fail the test instead of hanging.
+
+    Not a speed bound: ten minutes is far beyond any test here on a loaded machine.
+    """
     def expire(_signum, _frame):
-        raise TimeoutError("Ray test took over 90 s")
+        raise TimeoutError("Ray test hung (no result in 10 minutes)")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(90)
+    signal.alarm(600)
     yield
     signal.alarm(0)
     signal.signal(signal.SIGALRM, previous)

@@ -35,6 +35,10 @@ class Plan:
         self.prefilter = Prefilter(p for r in self.text_rules for p in _patterns(r))
         self._by_trigger: dict[str, list[int]] = {}
         self._always: list[int] = []  # rules whose trigger the prefilter cannot scan
+        # Rules whose reach depends on what else is gone: a limit counts the lines left, a cut its
+        # first marker left. The engine applies them again to what is left (engine.settle).
+        self.positional = frozenset(i for i, r in enumerate(self.text_rules)
+                                    if (r.within is not None or r.kind == "cut") and r.kind != "replace")
         for i, rule in enumerate(self.text_rules):
             trigger = rule.params[_TRIGGER.get(rule.kind, "pattern")].regex.pattern
             if trigger in self.prefilter.known:
