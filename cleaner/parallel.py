@@ -19,7 +19,7 @@ from .document import clean_document
 from .io import InputError, read_input
 from .jsonl import read_range, split_block
 from .records import Kind, RecordError, clean_line
-from .result import Result
+from .result import Result, utf8_size
 from .ruleset.ruleset import RuleSet
 
 IN_FLIGHT_PER_JOB = 3  # enough to keep a worker busy while the parent writes, small enough for memory
@@ -140,7 +140,7 @@ def run_task(task: Task) -> Outcome:
                 continue
             out = render(result, setup.fmt, path)
             outcome.outputs.append((index, out))
-            outcome.count(result, len(decoded.text.encode("utf-8")), len(out.encode("utf-8")))
+            outcome.count(result, utf8_size(decoded.text), utf8_size(out))
     else:
         if isinstance(task, RangeTask):
             try:
@@ -150,26 +150,40 @@ def run_task(task: Task) -> Outcome:
                 return outcome
             outcome.lines = data.count(b"\n") + (not data.endswith(b"\n") and bool(data))
             lines = split_block(1, data, bom_line=1 if task.start == 0 else 0)
+            del data  # split_block holds what it needs
         else:
             outcome.task = RecordTask(task.index, task.first_line, b"", task.last)
             lines = split_block(task.first_line, task.data)
-        for number, line in lines:
-            try:
-                out, result = clean_line(line, rules, kind=setup.kind, max_bytes=setup.max_bytes)
-            except RecordError as exc:
-                outcome.errors.append((number, str(exc)))
-                continue
-            except Exception as exc:  # one page that breaks the cleaner must not stop the stream
-                outcome.errors.append((number, f"cannot clean: {type(exc).__name__}: {exc}"))
-                continue
-            data = out.encode("utf-8")  # bytes cross the process boundary and hit the file as they are
-            outcome.outputs.append((number, data))
-            outcome.records += 1
-            outcome.count(result, len(line), len(data))
+        _clean_lines(outcome, lines, rules, setup)
         if setup.spool_dir is not None and outcome.outputs:
             outcome.spool = _spool(setup.spool_dir, b"".join(data for _n, data in outcome.outputs))
             outcome.outputs = []
     return outcome
+
+
+def _clean_lines(outcome: Outcome, lines: Iterable[tuple[int, bytes]], rules: RuleSet, setup: Setup) -> None:
+    """Clean numbered JSON lines into outcome; each line is let go of as soon as it is parsed."""
+    # Popped, not iterated: no variable here holds a line while it is cleaned, so a huge record
+    # is not kept alive next to its parsed page and its output.
+    queue = list(lines)
+    queue.reverse()
+    while queue:
+        number, size = queue[-1][0], len(queue[-1][1])
+        try:
+            out, result = clean_line(queue.pop()[1], rules, kind=setup.kind, max_bytes=setup.max_bytes)
+        except RecordError as exc:
+            outcome.errors.append((number, str(exc)))
+            continue
+        except Exception as exc:  # one page that breaks the cleaner must not stop the stream
+            outcome.errors.append((number, f"cannot clean: {type(exc).__name__}: {exc}"))
+            continue
+        outcome.count(result, size, 0)
+        del result  # its text is in out too: one copy less while out is encoded
+        data = out.encode("utf-8")  # bytes cross the process boundary and hit the file as they are
+        del out
+        outcome.outputs.append((number, data))
+        outcome.records += 1
+        outcome.bytes_out += len(data)
 
 
 _spooled = 0

@@ -14,6 +14,7 @@ from ..document import clean_document
 from ..io import InputError, iter_inputs, read_stdin
 from .. import jsonl
 from ..jsonl import is_compressed, is_jsonl_name, iter_blocks, open_stream, read_blocks
+from ..result import utf8_size
 from ..parallel import PageTask, RangeTask, Setup, Task, default_jobs, record_tasks, run_ordered
 from .common import (EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, main_content_option, no_default_option, parse_size,
                      rules_option, url_option)
@@ -168,7 +169,7 @@ def _clean_stdin_page(output, fmt, rules, url, kind, limit, summary, quiet) -> N
     sink = Sink([Source(Path("-"), PurePosixPath("stdin"), False)], output, fmt, summary)
     try:
         if sink.page(sink.sources[0], out):
-            summary.add(result, len(decoded.text.encode()), len(out.encode()))
+            summary.add(result, utf8_size(decoded.text), utf8_size(out))
     finally:
         sink.close()
     _close(summary, rules, quiet)
