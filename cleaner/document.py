@@ -1,8 +1,8 @@
 """One entry point for any page: scraped text goes to the text engine, HTML to the HTML path.
 
-A huge page of text (over HUGE_CHARS characters) is cleaned in pieces of whole lines, as a
-huge HTML page is (html/pieces.py): a page's lines, its folded copy and its UTF-8 cost many
-times the page, a piece's only a piece's. The site is claimed by the first piece; each piece
+A huge page of text (over HUGE_CHARS characters, in more than one line) is cleaned in pieces
+of whole lines, as a huge HTML page is (html/pieces.py): a page's lines, its folded copy and
+its UTF-8 cost many times the page, a piece's only a piece's. The site is claimed by the first piece; each piece
 gets the rules and main-content selection on its own, and line numbers count on.
 """
 from __future__ import annotations
@@ -11,11 +11,16 @@ from typing import Iterator
 
 from .engine import clean_text, finish, keep_main_content, run_plan
 from .fold import fold
-from .html.pieces import HUGE_CHARS, PIECE_CHARS
 from .io.sniff import looks_like_html
 from .page import Page
 from .result import Removal, Result
 from .ruleset.ruleset import RuleSet
+
+HUGE_CHARS = 1_000_000
+HUGE_TAGS = 100_000  # Lexbor's tree and the blocks made of it cost ~400 bytes a tag
+PIECE_CHARS = 1 << 16
+PIECES_NOTE = (f"over {HUGE_CHARS:,} characters (or 100,000 HTML tags): cleaned in pieces of about "
+               f"{PIECE_CHARS:,} characters, main content chosen in each")
 
 
 def clean_document(text: str, rules: RuleSet, *, url: str | None = None, kind: str = "auto") -> Result:
@@ -31,11 +36,16 @@ def clean_document(text: str, rules: RuleSet, *, url: str | None = None, kind: s
 
 def in_pieces(text: str, kind: str = "auto") -> bool:
     """Whether clean_document cleans this page in pieces (a huge page: told to the user)."""
+    if kind == "html" or (kind == "auto" and looks_like_html(text)):
+        return is_huge_html(text)
     if len(text) <= HUGE_CHARS:
         return False
-    if kind == "html" or (kind == "auto" and looks_like_html(text)):
-        return True
     return "\n" in text  # a single huge line cannot be cut, and costs little more than itself
+
+
+def is_huge_html(html: str) -> bool:
+    """Whether an HTML page goes in pieces: its DOM would cost many times its size."""
+    return len(html) > HUGE_CHARS or html.count("<", 0, HUGE_CHARS) > HUGE_TAGS
 
 
 def iter_line_pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from .engine import finish, run_plan
 from .html import HtmlSiteRules, SelectorRule, extract_html
-from .html.pieces import HUGE_CHARS, extract_pieces, is_huge
+from .document import HUGE_CHARS, is_huge_html
+from .html.pieces import extract_pieces
 from .page import Page
 from .result import Removal, Result
 from .ruleset.ruleset import Plan, RuleSet
@@ -17,7 +18,7 @@ from .ruleset.ruleset import Plan, RuleSet
 
 def clean_html(html: str, rules: RuleSet, *, url: str | None = None) -> Result:
     """Clean one HTML page: the site's selector rules, main-content extraction, then its text rules."""
-    huge = is_huge(html)
+    huge = is_huge_html(html)
     # A huge page is claimed by its head: folding all of it for the fingerprints would copy it.
     plan = rules.plan_for(html[:HUGE_CHARS] if huge else html, url)
     site_rules = HtmlSiteRules(

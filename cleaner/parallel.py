@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from .document import clean_document
+from .document import PIECES_NOTE, clean_document, in_pieces
 from .io import InputError, read_input
 from .jsonl import read_range, split_block
 from .records import Kind, RecordError, clean_line
@@ -102,6 +102,7 @@ class Outcome:
     lines: int = 0  # for a RangeTask: how many lines its range held (its numbers are relative)
     spool: str | None = None  # the file holding the output records, instead of `outputs`
     records: int = 0  # records cleaned
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (index, message): said, not failed
 
     def count(self, result: Result, size_in: int, size_out: int) -> None:
         """Count one cleaned page or record."""
@@ -133,14 +134,19 @@ def run_task(task: Task) -> Outcome:
             try:
                 decoded = read_input(Path(path), max_bytes=setup.max_bytes)
                 result = clean_document(decoded.text, rules, url=setup.url, kind=setup.kind)
+                if in_pieces(decoded.text, setup.kind):
+                    outcome.notes.append((index, PIECES_NOTE))
             except Exception as exc:  # InputError, or a page that breaks the cleaner: report, go on
                 message = str(exc) if isinstance(exc, InputError) else f"cannot clean: {type(exc).__name__}: {exc}"
                 outcome.outputs.append((index, None))
                 outcome.errors.append((index, message))
                 continue
             out = render(result, setup.fmt, path)
-            outcome.outputs.append((index, out))
             outcome.count(result, utf8_size(decoded.text), utf8_size(out))
+            del decoded, result
+            # To the parent as UTF-8: pickling a str would encode a huge page next to itself.
+            outcome.outputs.append((index, out.encode("utf-8") if setup.spool_dir is not None else out))
+            del out
     else:
         if isinstance(task, RangeTask):
             try:

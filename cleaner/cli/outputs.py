@@ -75,6 +75,8 @@ class Sink:
         s.bytes_out += outcome.bytes_out
         s.by_rule.update(outcome.by_rule)
         if isinstance(task, PageTask):
+            for index, message in outcome.notes:
+                click.echo(f"{self.sources[index].display}: note: {message}", err=True)
             errors = dict(outcome.errors)
             for index, text in outcome.outputs:
                 source = self.sources[index]

@@ -1,7 +1,7 @@
 """Huge HTML pages in pieces: the DOM of a whole page costs far more memory than the page itself.
 
 Lexbor's tree and the blocks flattened from it cost 25-60 bytes per byte of a page of small
-table cells (a 20 MB table: 1.3 GB). A page over HUGE_CHARS characters or HUGE_TAGS tags is
+table cells (a 20 MB table: 1.3 GB). A page that document.is_huge_html names is
 therefore cut after a closing block tag about every PIECE_CHARS characters; each piece is
 parsed, extracted and freed before the next, so the DOM is never larger than a piece's. A piece
 starts with the start tags of the containers still open where the one before it ended (a
@@ -16,15 +16,13 @@ from typing import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..document import PIECE_CHARS
 from .blocks import flatten
 from .boilerplate import FurnitureFilter
 from .fast import extract_fast
 from .metadata import extract_metadata, find_date_in_text
 from .model import ElementRemoval, HtmlExtract, HtmlSiteRules
 
-HUGE_CHARS = 1_000_000
-HUGE_TAGS = 100_000
-PIECE_CHARS = 1 << 16
 # Without a closing block tag this far past the target, a piece ends at the next tag's end.
 _CUT_SEARCH = 4 * PIECE_CHARS
 _CUT = re.compile(r"</(?:p|div|tr|li|table|ul|ol|dl|h[1-6]|section|article|blockquote|pre)\s*>|<br\s*/?>", re.I)
@@ -33,11 +31,6 @@ _OPENS = re.compile(r"<(/?)(div|table|thead|tbody|tfoot|tr|ul|ol|dl|section|arti
                     r"|body)(?=[\s/>])[^>]{0,500}>", re.I)
 _MAX_REOPEN = 64  # the innermost containers only: limit_nesting bounds the rest anyway
 _MAX_TRACKED = 1024
-
-
-def is_huge(html: str) -> bool:
-    """Whether a page goes in pieces: its DOM would cost many times its size."""
-    return len(html) > HUGE_CHARS or html.count("<", 0, HUGE_CHARS) > HUGE_TAGS
 
 
 def iter_pieces(html: str, size: int = PIECE_CHARS) -> Iterator[str]:
