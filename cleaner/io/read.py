@@ -32,7 +32,10 @@ def read_input(path: Path, *, max_bytes: int, repair: bool = True) -> Decoded:
             # A regular file is read in one piece: growing a buffer and copying it out would hold
             # the page twice. What follows (a file that grew) is read as from a pipe.
             raw = handle.read(size) if size is not None else b""
-            rest = _read_bounded(handle, max_bytes - len(raw), what="file")
+            try:
+                rest = _read_bounded(handle, max_bytes - len(raw), what="file")
+            except InputError:
+                raise _too_big("file", max_bytes) from None
             raw = raw + rest if rest else raw
     except IsADirectoryError as exc:
         raise InputError("is a directory, not a file") from exc
