@@ -23,12 +23,17 @@ PIECES_NOTE = (f"over {HUGE_CHARS:,} characters (or 100,000 HTML tags): cleaned 
                f"{PIECE_CHARS:,} characters, main content chosen in each")
 
 
-def clean_document(text: str, rules: RuleSet, *, url: str | None = None, kind: str = "auto") -> Result:
-    """Clean a page given as text or HTML; kind is 'auto', 'text' or 'html'."""
+def clean_document(text: str, rules: RuleSet, *, url: str | None = None, kind: str = "auto",
+                   keep_extracted: bool = False) -> Result:
+    """Clean a page given as text or HTML; kind is 'auto', 'text' or 'html'.
+
+    keep_extracted: a huge HTML page's result keeps its extracted text too (for explain; other
+    pages' results always do).
+    """
     if kind == "html" or (kind == "auto" and looks_like_html(text)):
         from .html_page import clean_html  # lazy: keeps the text-only path free of lxml/trafilatura
 
-        return clean_html(text, rules, url=url)
+        return clean_html(text, rules, url=url, keep_extracted=keep_extracted)
     if in_pieces(text, kind):
         return clean_text_pieces(text, rules, url=url)
     return clean_text(text, rules, url=url)

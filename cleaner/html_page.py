@@ -16,7 +16,7 @@ from .result import Removal, Result
 from .ruleset.ruleset import Plan, RuleSet
 
 
-def clean_html(html: str, rules: RuleSet, *, url: str | None = None) -> Result:
+def clean_html(html: str, rules: RuleSet, *, url: str | None = None, keep_extracted: bool = False) -> Result:
     """Clean one HTML page: the site's selector rules, main-content extraction, then its text rules."""
     huge = is_huge_html(html)
     # A huge page is claimed by its head: folding all of it for the fingerprints would copy it.
@@ -26,7 +26,7 @@ def clean_html(html: str, rules: RuleSet, *, url: str | None = None) -> Result:
         **{k: plan.html.get(k) for k in ("body", "title", "date", "author")},
     )
     if huge:
-        return _clean_in_pieces(html, plan, site_rules, url)
+        return _clean_in_pieces(html, plan, site_rules, url, keep_extracted)
     extract = extract_html(html, url=url, rules=site_rules)
     title = extract.metadata.get("title")
     # The title heads the text as in scraped pages, so text rules and golden outputs see one shape.
@@ -39,9 +39,10 @@ def clean_html(html: str, rules: RuleSet, *, url: str | None = None) -> Result:
     return Result(result.text, metadata, elements + result.removals, result.site, result.packs, text)
 
 
-def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str | None) -> Result:
+def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str | None, keep_extracted: bool) -> Result:
     """clean_html on a huge page, a piece at a time; nothing of a piece outlives it but its output."""
     outputs: list[str] = []
+    extracted: list[str] = []  # only when asked: it would double what the result holds
     elements: list[Removal] = []
     removals: list[Removal] = []
     metadata: dict[str, str] = {}
@@ -51,6 +52,8 @@ def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str 
         title = extract.metadata.get("title") if n == 0 else None
         text = f"{title}\n\n{extract.text}" if title and extract.text else extract.text
         page = Page(text)
+        if keep_extracted:
+            extracted.append(text)
         del text
         run_plan(page, plan)
         result = finish(page, plan, url)
@@ -66,4 +69,5 @@ def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str 
     # Pieces end with a newline; one more between them is the blank line between paragraphs.
     text = "\n".join(outputs)
     del outputs
-    return Result(text, {**metadata, **captured}, tuple(elements + removals), plan.site, plan.packs)
+    return Result(text, {**metadata, **captured}, tuple(elements + removals), plan.site, plan.packs,
+                  "".join(extracted) if keep_extracted else None)

@@ -39,7 +39,7 @@ def explain(path, rule_dirs, no_default_rules, url, kind, only_removed, record_l
     except (InputError, RecordError) as exc:
         click.echo(f"{path}{f':{record_line}' if record_line else ''}: error: {exc}", err=True)
         sys.exit(EXIT_FOUND)
-    result = clean_document(page, rules, url=url, kind=kind)
+    result = clean_document(page, rules, url=url, kind=kind, keep_extracted=True)
     click.echo(f"# {where}: site {result.site or '(none)'}; packs {', '.join(result.packs) or '(none)'}")
     click.echo(f"# read as: {reading}")
     for key, value in result.metadata.items():
