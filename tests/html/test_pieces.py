@@ -84,3 +84,16 @@ def test_line_pieces_are_whole_lines_and_a_single_huge_line_is_not_cut():
     assert "".join(pieces) == page and all(p.endswith("\n") for p in pieces)
     line = "字" * (HUGE_CHARS + 1)
     assert not in_pieces(line) and list(iter_line_pieces(line, size=1000)) == [line]
+
+
+def test_removals_of_a_huge_html_page_point_into_its_extracted_text(rules):
+    page = table_page(24_000).replace("<tr><td>20000</td>", "<tr><td>分享到：微信 微博 QQ空间</td></tr><tr><td>20000</td>")
+    page = page.replace("<table>", "<p>2018-09-10 15:17:31 来源:中央广电总台国际在线 编辑:罗毅</p><table>")
+    result = cleaner.document.clean_document(page, rules, keep_extracted=True)
+    lines = result.extracted.split("\n")
+    assert lines[0] == "数据表" and lines[4] == "0 单元格0 0"
+    moved = [(r.rule, r.line) for r in result.removals if r.line]
+    assert [rule for rule, _line in moved] == ["zh-news/byline", "zh-news/share-bar"]
+    assert moved[0][1] == 3 and moved[1][1] > 30_000  # the share bar is some pieces in
+    assert all(lines[r.line - 1] == r.text for r in result.removals if r.line)
+    assert cleaner.clean(page, rules).extracted is None  # kept only when asked: it doubles the result
