@@ -1,7 +1,7 @@
 """One entry point for any page: scraped text goes to the text engine, HTML to the HTML path.
 
 A huge page of text (over HUGE_CHARS characters, in more than one line) is cleaned in pieces
-of whole lines, as a huge HTML page is (html/pieces.py): a page's lines, its folded copy and
+of whole lines, as a huge HTML page (is_huge_html) is (html/pieces.py): a page's lines, its folded copy and
 its UTF-8 cost many times the page, a piece's only a piece's. The site is claimed by the first piece; each piece
 gets the rules and main-content selection on its own, and line numbers count on.
 """
@@ -16,11 +16,14 @@ from .page import Page
 from .result import Removal, Result
 from .ruleset.ruleset import RuleSet
 
-HUGE_CHARS = 1_000_000
-HUGE_TAGS = 100_000  # Lexbor's tree and the blocks made of it cost ~400 bytes a tag
+HUGE_CHARS = 1_000_000  # text: its lines cost ~9x the page
+# HTML: the tree and the blocks made of it cost ~400 bytes a tag (a 20 MB table: 1.3 GB), while
+# real pages of 1.5M characters (inline CSS and scripts) hold a few thousand tags.
+HUGE_HTML_CHARS = 4_000_000
+HUGE_TAGS = 100_000
 PIECE_CHARS = 1 << 16
-PIECES_NOTE = (f"over {HUGE_CHARS:,} characters (or 100,000 HTML tags): cleaned in pieces of about "
-               f"{PIECE_CHARS:,} characters, main content chosen in each")
+PIECES_NOTE = (f"huge page: cleaned in pieces of about {PIECE_CHARS:,} characters, main content chosen in each "
+               f"(text over {HUGE_CHARS:,} characters; HTML over {HUGE_HTML_CHARS:,} or with over {HUGE_TAGS:,} tags)")
 
 
 def clean_document(text: str, rules: RuleSet, *, url: str | None = None, kind: str = "auto",
@@ -50,7 +53,7 @@ def in_pieces(text: str, kind: str = "auto") -> bool:
 
 def is_huge_html(html: str) -> bool:
     """Whether an HTML page goes in pieces: its DOM would cost many times its size."""
-    return len(html) > HUGE_CHARS or html.count("<", 0, HUGE_CHARS) > HUGE_TAGS
+    return len(html) > HUGE_HTML_CHARS or html.count("<") > HUGE_TAGS
 
 
 def iter_line_pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .engine import finish, run_plan
 from .html import HtmlSiteRules, SelectorRule, extract_html
-from .document import HUGE_CHARS, is_huge_html
+from .document import HUGE_HTML_CHARS, is_huge_html
 from .html.pieces import extract_pieces
 from .page import Page
 from .result import Removal, Result
@@ -20,7 +20,7 @@ def clean_html(html: str, rules: RuleSet, *, url: str | None = None, keep_extrac
     """Clean one HTML page: the site's selector rules, main-content extraction, then its text rules."""
     huge = is_huge_html(html)
     # A huge page is claimed by its head: folding all of it for the fingerprints would copy it.
-    plan = rules.plan_for(html[:HUGE_CHARS] if huge else html, url)
+    plan = rules.plan_for(html[:HUGE_HTML_CHARS] if huge else html, url)
     site_rules = HtmlSiteRules(
         drop=tuple(SelectorRule(r.id, r.params["selector"]) for r in plan.html_rules),
         **{k: plan.html.get(k) for k in ("body", "title", "date", "author")},

@@ -29,6 +29,9 @@ _CUT = re.compile(r"</(?:p|div|tr|li|table|ul|ol|dl|h[1-6]|section|article|block
 # The containers a piece must reopen so that what follows keeps its structure.
 _OPENS = re.compile(r"<(/?)(div|table|thead|tbody|tfoot|tr|ul|ol|dl|section|article|main|blockquote|center"
                     r"|body)(?=[\s/>])[^>]{0,500}>", re.I)
+_BODY = re.compile(r"<body[\s>]", re.I)
+_RAW_OPEN = re.compile(r"<(?:script|style)[\s>]", re.I)
+_RAW_CLOSE = re.compile(r"</(?:script|style)\s*>", re.I)
 _MAX_REOPEN = 64  # the innermost containers only: limit_nesting bounds the rest anyway
 _MAX_TRACKED = 1024
 
@@ -37,9 +40,11 @@ def iter_pieces(html: str, size: int = PIECE_CHARS) -> Iterator[str]:
     """The page cut after closing block tags about every size characters, each piece reopening
     the containers left open before it."""
     stack: list[tuple[str, str]] = []  # (tag name, start tag as written)
+    body = _BODY.search(html)
+    head_end = body.end() if body is not None else 0  # the first piece holds the whole head
     start = 0
     while start < len(html):
-        end = _cut_after(html, start + size)
+        end = _cut_after(html, max(start + size, head_end))
         prefix = "".join(tag for _name, tag in stack[-_MAX_REOPEN:])
         yield prefix + html[start:end]
         _track(stack, html, start, end)
@@ -59,14 +64,23 @@ def _track(stack: list[tuple[str, str]], html: str, start: int, end: int) -> Non
 
 
 def _cut_after(html: str, target: int) -> int:
-    """Where a piece aiming at target ends: after a closing block tag, else after any tag."""
-    if target >= len(html):
-        return len(html)
-    found = _CUT.search(html, target, target + _CUT_SEARCH)
-    if found is not None:
-        return found.end()
-    close = html.find(">", target)
-    return len(html) if close < 0 else close + 1
+    """Where a piece aiming at target ends: after a closing block tag, else after any tag; never
+    inside the head, a script or a style (their text would read as the next piece's)."""
+    while target < len(html):
+        found = _CUT.search(html, target, target + _CUT_SEARCH)
+        if found is None:
+            close = html.find(">", target)
+            end = len(html) if close < 0 else close + 1
+        else:
+            end = found.end()
+        raw = None
+        for raw in _RAW_OPEN.finditer(html, max(target - _CUT_SEARCH, 0), end):
+            pass
+        closed = _RAW_CLOSE.search(html, raw.end()) if raw is not None else None
+        if raw is None or (closed is not None and closed.end() <= end):
+            return end
+        target = len(html) if closed is None else closed.end()
+    return len(html)
 
 
 def extract_pieces(html: str, *, url: str | None, rules: HtmlSiteRules, favor: str) -> Iterator[HtmlExtract]:
