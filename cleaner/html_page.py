@@ -1,24 +1,32 @@
 """HTML pages through the same rule files: selector rules and extraction first, then text rules.
 
 Removals of HTML elements carry line 0 (they have no line in the page's text); removals made by
-text rules carry lines of the extracted text, which starts with the title.
+text rules carry lines of the extracted text, which starts with the title. A huge page goes in
+pieces (see html/pieces.py): each piece's text gets the text rules on its own, and line numbers
+count on from the pieces before.
 """
 from __future__ import annotations
 
 from .engine import finish, run_plan
 from .html import HtmlSiteRules, SelectorRule, extract_html
+from .document import HUGE_HTML_CHARS, is_huge_html
+from .html.pieces import extract_pieces
 from .page import Page
 from .result import Removal, Result
-from .ruleset.ruleset import RuleSet
+from .ruleset.ruleset import Plan, RuleSet
 
 
-def clean_html(html: str, rules: RuleSet, *, url: str | None = None) -> Result:
+def clean_html(html: str, rules: RuleSet, *, url: str | None = None, keep_extracted: bool = False) -> Result:
     """Clean one HTML page: the site's selector rules, main-content extraction, then its text rules."""
-    plan = rules.plan_for(html, url)
+    huge = is_huge_html(html)
+    # A huge page is claimed by its head: folding all of it for the fingerprints would copy it.
+    plan = rules.plan_for(html[:HUGE_HTML_CHARS] if huge else html, url)
     site_rules = HtmlSiteRules(
         drop=tuple(SelectorRule(r.id, r.params["selector"]) for r in plan.html_rules),
         **{k: plan.html.get(k) for k in ("body", "title", "date", "author")},
     )
+    if huge:
+        return _clean_in_pieces(html, plan, site_rules, url, keep_extracted)
     extract = extract_html(html, url=url, rules=site_rules)
     title = extract.metadata.get("title")
     # The title heads the text as in scraped pages, so text rules and golden outputs see one shape.
@@ -29,3 +37,37 @@ def clean_html(html: str, rules: RuleSet, *, url: str | None = None) -> Result:
     metadata = {**extract.metadata, **result.metadata}  # what a site's rules captured wins
     elements = tuple(Removal(e.rule, 0, e.text, "drop-element") for e in extract.removed)
     return Result(result.text, metadata, elements + result.removals, result.site, result.packs, text)
+
+
+def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str | None, keep_extracted: bool) -> Result:
+    """clean_html on a huge page, a piece at a time; nothing of a piece outlives it but its output."""
+    outputs: list[str] = []
+    extracted: list[str] = []  # only when asked: it would double what the result holds
+    elements: list[Removal] = []
+    removals: list[Removal] = []
+    metadata: dict[str, str] = {}
+    captured: dict[str, str] = {}
+    lines = 0  # lines of the extracted text before this piece
+    for n, extract in enumerate(extract_pieces(html, url=url, rules=site_rules, favor="balanced")):
+        title = extract.metadata.get("title") if n == 0 else None
+        text = f"{title}\n\n{extract.text}" if title and extract.text else extract.text
+        page = Page(text)
+        if keep_extracted:
+            extracted.append(text)
+        del text
+        run_plan(page, plan)
+        result = finish(page, plan, url)
+        metadata.update(extract.metadata)
+        for key, value in result.metadata.items():
+            captured.setdefault(key, value)
+        elements += (Removal(e.rule, 0, e.text, "drop-element") for e in extract.removed)
+        removals += (r._replace(line=r.line + lines) for r in result.removals)
+        lines += len(page.lines) - 1
+        if result.text:
+            outputs.append(result.text)
+        del page, result
+    # Pieces end with a newline; one more between them is the blank line between paragraphs.
+    text = "\n".join(outputs)
+    del outputs
+    return Result(text, {**metadata, **captured}, tuple(elements + removals), plan.site, plan.packs,
+                  "".join(extracted) if keep_extracted else None)

@@ -83,11 +83,13 @@ def _line_of(pieces: list[bytes], length: int, max_line: int | None, *, newline:
 
 def split_block(first_line: int, block: bytes, *, bom_line: int = 1) -> Iterator[tuple[int, bytes]]:
     """(line number, line without its line break) for each non-blank line of a block."""
-    for number, line in enumerate(block.split(b"\n"), first_line):
+    lines = block.split(b"\n")
+    del block  # the caller may let go of it too: a huge record is then not held twice
+    for number, line in enumerate(lines, first_line):
         if number == bom_line and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]  # a UTF-8 BOM is not part of the first record
         line = line.rstrip(b"\r\n")
-        if line.strip():
+        if line and not line.isspace():  # not line.strip(): that copies a huge line to test it
             yield number, line
 
 

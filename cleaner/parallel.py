@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Union
 
-from .document import clean_document
+from .document import PIECES_NOTE, clean_document, in_pieces
 from .io import InputError, read_input, safe_output_path
 from .io.atomic import write_temp
 from .io.guess import DOUBTFUL, encoding_warning
 from .io.tempfiles import set_owner
 from .jsonl import read_range, split_block
 from .records import Kind, RecordError, clean_line
-from .result import Result
+from .result import Result, utf8_size
 from .ruleset.ruleset import RuleSet
 
 IN_FLIGHT_PER_JOB = 3  # enough to keep a worker busy while the parent writes, small enough for memory
@@ -121,6 +121,7 @@ class Outcome:
     spool: str | None = None  # the file holding the output records, instead of `outputs`
     records: int = 0  # records cleaned
     warnings: list[tuple[int, str]] = field(default_factory=list)  # (index, message): doubtful encodings
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (index, message): said, not failed
 
     def count(self, result: Result, size_in: int, size_out: int) -> None:
         """Count one cleaned page or record."""
@@ -159,6 +160,8 @@ def run_task(task: Task) -> Outcome:
                 decoded = read_input(Path(path), max_bytes=setup.max_bytes)
                 result = clean_document(decoded.text, rules, url=setup.url, kind=setup.kind)
                 out = render(result, setup.fmt, path, decoded)
+                if in_pieces(decoded.text, setup.kind):
+                    outcome.notes.append((index, PIECES_NOTE))
             except Exception as exc:  # InputError, or a page that breaks the cleaner: report, go on
                 message = str(exc) if isinstance(exc, InputError) else f"cannot clean: {type(exc).__name__}: {exc}"
                 outcome.outputs.append((index, None))
@@ -166,14 +169,18 @@ def run_task(task: Task) -> Outcome:
                 continue
             if decoded.confidence < DOUBTFUL:
                 outcome.warnings.append((index, encoding_warning(decoded)))
+            outcome.count(result, utf8_size(decoded.text), utf8_size(out))
+            del decoded, result
             try:
                 written = _write_page(setup, task.names[n], out) if task.names else out
             except ValueError as exc:  # a name that would land outside -o
                 outcome.outputs.append((index, None))
                 outcome.errors.append((index, f"cannot write output: {exc}"))
                 continue
+            if isinstance(written, str) and setup.spool_dir is not None:
+                written = written.encode("utf-8")  # pickling a str would encode a huge page next to itself
             outcome.outputs.append((index, written))
-            outcome.count(result, len(decoded.text.encode("utf-8")), len(out.encode("utf-8")))
+            del out, written
     else:
         if isinstance(task, RangeTask):
             try:
@@ -183,22 +190,11 @@ def run_task(task: Task) -> Outcome:
                 return outcome
             outcome.lines = data.count(b"\n") + (not data.endswith(b"\n") and bool(data))
             lines = split_block(1, data, bom_line=1 if task.start == 0 else 0)
+            del data  # split_block holds what it needs
         else:
             outcome.task = RecordTask(task.index, task.first_line, b"", task.last)
             lines = split_block(task.first_line, task.data)
-        for number, line in lines:
-            try:
-                out, result = clean_line(line, rules, kind=setup.kind, max_bytes=setup.max_bytes)
-            except RecordError as exc:
-                outcome.errors.append((number, str(exc)))
-                continue
-            except Exception as exc:  # one page that breaks the cleaner must not stop the stream
-                outcome.errors.append((number, f"cannot clean: {type(exc).__name__}: {exc}"))
-                continue
-            data = out.encode("utf-8")  # bytes cross the process boundary and hit the file as they are
-            outcome.outputs.append((number, data))
-            outcome.records += 1
-            outcome.count(result, len(line), len(data))
+        _clean_lines(outcome, lines, rules, setup)
         if setup.spool_dir is not None and outcome.outputs:
             with contextlib.suppress(OSError):  # a full temp folder: the records travel back inline
                 outcome.spool = _spool(setup.spool_dir, b"".join(data for _n, data in outcome.outputs))
@@ -232,6 +228,31 @@ def _output_path(out_dir: str, name: str) -> str:
     if not os.path.islink(target):
         _safe_folders[(out_dir, rel_folder)] = os.path.dirname(target)
     return target
+
+
+def _clean_lines(outcome: Outcome, lines: Iterable[tuple[int, bytes]], rules: RuleSet, setup: Setup) -> None:
+    """Clean numbered JSON lines into outcome; each line is let go of as soon as it is parsed."""
+    # Popped, not iterated: no variable here holds a line while it is cleaned, so a huge record
+    # is not kept alive next to its parsed page and its output.
+    queue = list(lines)
+    queue.reverse()
+    while queue:
+        number, size = queue[-1][0], len(queue[-1][1])
+        try:
+            out, result = clean_line(queue.pop()[1], rules, kind=setup.kind, max_bytes=setup.max_bytes)
+        except RecordError as exc:
+            outcome.errors.append((number, str(exc)))
+            continue
+        except Exception as exc:  # one page that breaks the cleaner must not stop the stream
+            outcome.errors.append((number, f"cannot clean: {type(exc).__name__}: {exc}"))
+            continue
+        outcome.count(result, size, 0)
+        del result  # its text is in out too: one copy less while out is encoded
+        data = out.encode("utf-8")  # bytes cross the process boundary and hit the file as they are
+        del out
+        outcome.outputs.append((number, data))
+        outcome.records += 1
+        outcome.bytes_out += len(data)
 
 
 _spooled = 0

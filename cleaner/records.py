@@ -162,6 +162,7 @@ def clean_line(line: bytes, rules: RuleSet, *, kind: Kind = "auto", max_bytes: i
     if max_bytes is not None and size > max_bytes:
         raise RecordError(f"record is {format_size(size)}, over the {format_size(max_bytes)} limit (--max-size)")
     record = parse_record(line)
+    del line  # the caller may hold none: a huge record's bytes then go before it is cleaned
     page, url, page_kind = page_of(record, kind, parsed=True)
     result = clean_document(page, rules, url=url, kind=page_kind)
     return dumps(cleaned_record(record, result)), result

@@ -45,3 +45,11 @@ class Result:
             "removed": [r.to_dict() for r in self.removals],
             "site": self.site,
         }
+
+
+def utf8_size(text: str) -> int:
+    """len(text.encode()) without a copy of a huge text: counted a megabyte at a time."""
+    if text.isascii():
+        return len(text)
+    step = 1 << 20
+    return sum(len(text[i:i + step].encode("utf-8", "surrogatepass")) for i in range(0, len(text), step))

@@ -39,7 +39,7 @@ def explain(path, rule_dirs, no_default_rules, url, kind, only_removed, record_l
             page, where, reading = decoded.text, str(path), _reading(decoded)
             if decoded.confidence < DOUBTFUL:
                 click.echo(f"{path}: warning: {encoding_warning(decoded)}", err=True)
-        result = clean_document(page, rules, url=url, kind=kind)
+        result = clean_document(page, rules, url=url, kind=kind, keep_extracted=True)
     except (InputError, RecordError) as exc:  # a damaged stream is the file's error, not the record's
         where = f"{path}:{record_line}" if record_line and isinstance(exc, RecordError) else str(path)
         click.echo(f"{where}: error: {exc}", err=True)

@@ -100,6 +100,8 @@ class Sink:
         for index, message in outcome.warnings:
             click.echo(f"{self.sources[index].display}: warning: {message}", err=True)
         if isinstance(task, PageTask):
+            for index, message in outcome.notes:
+                click.echo(f"{self.sources[index].display}: note: {message}", err=True)
             errors = dict(outcome.errors)
             for index, text in outcome.outputs:
                 source = self.sources[index]
@@ -149,7 +151,7 @@ class Sink:
             except OSError as exc:
                 self._cannot_write(shared.path, exc)
 
-    def page(self, source: Source, text: str) -> bool:
+    def page(self, source: Source, text: str | bytes) -> bool:
         """Write one page's output; False (reported) when it cannot be written."""
         if self.output is None:
             click.echo(text, nl=False)
@@ -161,7 +163,7 @@ class Sink:
             except ValueError as exc:
                 self._fail(source.display, f"cannot write output: {exc}")
                 return False
-            data = text.encode("utf-8")
+            data = text.encode("utf-8") if isinstance(text, str) else text
             try:
                 tmp = write_temp(target, data)
             except OSError as exc:

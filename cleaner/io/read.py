@@ -27,7 +27,14 @@ def read_input(path: Path, *, max_bytes: int, repair: bool = True) -> Decoded:
             if size is not None and size > max_bytes:
                 raise InputError(f"file is {format_size(size)}, over the "
                                  f"{format_size(max_bytes)} limit (--max-size)")
-            raw = _read_bounded(handle, max_bytes, what="file")
+            # A regular file is read in one piece: growing a buffer and copying it out would hold
+            # the page twice. What follows (a file that grew) is read as from a pipe.
+            raw = handle.read(size) if size is not None else b""
+            try:
+                rest = _read_bounded(handle, max_bytes - len(raw), what="file")
+            except InputError:
+                raise _too_big("file", max_bytes) from None
+            raw = raw + rest if rest else raw
     except IsADirectoryError as exc:
         raise InputError("is a directory, not a file") from exc
     except OSError as exc:
