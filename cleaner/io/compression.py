@@ -25,7 +25,8 @@ _READ = 1 << 16  # compressed bytes read from the source at a time
 # at no cost in speed (measured: 0.18 s for 114 MB either way).
 _ZSTD_FEED = 1024
 _ZSTD_WRITE = 1 << 14
-_GZIP_PIECE = 1 << 18  # zlib takes an output limit: pieces of at most this many bytes
+GZIP_PIECE = 1 << 18  # zlib takes an output limit: pieces of at most this many bytes
+MAX_PIECE = max(GZIP_PIECE, 32768 * _ZSTD_FEED)  # the most one piece can inflate to, either format
 
 
 def compression_of(head: bytes) -> str | None:
@@ -112,11 +113,11 @@ class _Gzip:
                     return
                 self._member = zlib.decompressobj(wbits=31)
             try:
-                out = self._member.decompress(pending, _GZIP_PIECE)
+                out = self._member.decompress(pending, GZIP_PIECE)
             except zlib.error as exc:
                 raise InputError(f"corrupt gzip stream: {_reason(exc)}") from None
             self.open = True
-            pending, held = self._member.unconsumed_tail, len(out) == _GZIP_PIECE
+            pending, held = self._member.unconsumed_tail, len(out) == GZIP_PIECE
             if self._member.eof:
                 pending, held = self._member.unused_data, False
                 self._member, self.open = None, False
