@@ -53,7 +53,7 @@ def plain(text: str, rules: RuleSet):
     ruleset.Plan.candidates, Page.__init__ = every_rule, without_hits
     try:
         page = Page(text)
-        from cleaner.engine import finish, keep_main_content, run_plan
+        from cleaner.engine import finish, keep_main_content, run_plan, settle
 
         plan = rules.plan_for(text)
         page.hits = None
@@ -61,10 +61,11 @@ def plain(text: str, rules: RuleSet):
         ruleset.Plan.scan = lambda self, folded: prefilter.Hits(frozenset(), {})  # nothing known: whole page
         try:
             run_plan(page, plan)
+            if plan.main_content:
+                keep_main_content(page, site=plan.site is not None)
+            settle(page, plan, main=plan.main_content)  # positional rules again, as clean_text does
         finally:
             ruleset.Plan.scan = saved_scan
-        if plan.main_content:
-            keep_main_content(page, site=plan.site is not None)
         return finish(page, plan, None)
     finally:
         ruleset.Plan.candidates, Page.__init__ = saved_candidates, saved_init
