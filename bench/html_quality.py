@@ -70,7 +70,7 @@ def write_manifest_subset(corpus: str, pages: list[Page], out_dir: Path) -> Path
 def run_cleaner(pages: list[Page]) -> tuple[float, dict[str, dict[str, str]]]:
     """The product's HTML path with the bundled rules, as `cleaner clean` runs it (title first)."""
     from cleaner import RuleSet
-    from cleaner.html_page import clean_html
+    from cleaner.core.html_page import clean_html
 
     rules = RuleSet.load()  # generic packs only: no bundled file names a host of these corpora
     # Warm-up, as for the other systems: one call, and the lazy import of the fallback.

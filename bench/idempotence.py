@@ -21,7 +21,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.corpora import SHARED, html_of, manifest_rows  # noqa: E402
-from cleaner import RuleSet, clean_text, engine  # noqa: E402
+from cleaner import RuleSet, clean_text  # noqa: E402
+from cleaner.core import text as engine  # noqa: E402
 
 
 def renderer(shared: Path):

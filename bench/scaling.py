@@ -107,7 +107,7 @@ def _same_without_prefilter(rules: RuleSet, sample: list[str]) -> str:
     saved = ruleset.Plan.candidates
     ruleset.Plan.candidates = lambda self, hits: set(range(len(self.text_rules)))  # type: ignore[method-assign]
     try:
-        from cleaner.page import Page
+        from cleaner.core.page import Page
 
         saved_hits = Page.__init__
 

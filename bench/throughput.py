@@ -27,7 +27,7 @@ SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
 from cleaner import RuleSet, clean_text  # noqa: E402
-from cleaner.fold import fold  # noqa: E402
+from cleaner.matching.fold import fold  # noqa: E402
 from cleaner.io import read_input  # noqa: E402
 
 # RE2 syntax that Python's re spells differently (the baseline compiles the same patterns).

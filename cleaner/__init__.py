@@ -10,11 +10,11 @@
 """
 from __future__ import annotations
 
-from .api import clean, clean_batch, clean_iter, clean_records, default_rules, load_rules
-from .engine import clean_text
-from .errors import CleanerError, InputError, RecordError, RuleError, RuleFileErrors
-from .result import Removal, Result
-from .ruleset.ruleset import RuleSet
+from cleaner.api import clean, clean_batch, clean_iter, clean_records, default_rules, load_rules
+from cleaner.core.text import clean_text
+from cleaner.errors import CleanerError, InputError, RecordError, RuleError, RuleFileErrors
+from cleaner.core.result import Removal, Result
+from cleaner.ruleset.ruleset import RuleSet
 
 __all__ = [
     "RuleSet", "load_rules", "default_rules", "clean", "clean_iter", "clean_records", "clean_batch",

@@ -9,11 +9,11 @@ import warnings
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal, Mapping, Sequence, Union
 
-from .document import clean_document
-from .errors import RecordError, RuleFileErrors
-from .records import HTML, METADATA, REMOVED, TEXT, URL, Kind, clean_record, page_of, page_text
-from .result import Result
-from .ruleset.ruleset import RuleSet
+from cleaner.core.document import clean_document
+from cleaner.errors import RecordError, RuleFileErrors
+from cleaner.run.records import HTML, METADATA, REMOVED, TEXT, URL, Kind, clean_record, page_of, page_text
+from cleaner.core.result import Result
+from cleaner.ruleset.ruleset import RuleSet
 
 # A page for clean_iter: its text or HTML (str, or bytes decoded as the CLI decodes files), or a
 # record-like mapping {"text"|"html", "url"?}.

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from cleaner import clean_text
 from cleaner.cli.check import message
-from cleaner.cli.fix import dominant_newline, loss_share
+from cleaner.io.rewrite import dominant_newline, loss_share
 from cleaner.cli.main import main
-from cleaner.result import Removal
+from cleaner.core.result import Removal
 from conftest import EXAMPLE_SITE as SITE
 from conftest import ROOT, SEEDS
 

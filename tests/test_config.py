@@ -7,9 +7,9 @@ from pathlib import Path, PurePosixPath
 import pytest
 from click.testing import CliRunner
 
-from cleaner import config as config_module
+from cleaner.run import config as config_module
 from cleaner.cli.main import main
-from cleaner.config import DEFAULT_INCLUDE, ConfigError, ConfigFinder, matches, parse_config
+from cleaner.run.config import DEFAULT_INCLUDE, ConfigError, ConfigFinder, matches, parse_config
 from conftest import EXAMPLE_SITE as SITE
 from conftest import SEEDS
 

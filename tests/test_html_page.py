@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from cleaner import RuleSet
 from cleaner.cli.main import main
-from cleaner.document import clean_document
+from cleaner.core.document import clean_document
 from cleaner.ruleset.loader import parse_rule_file
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>测试新闻标题 - 某网</title></head><body>

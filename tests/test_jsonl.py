@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from cleaner.cli.main import main
 from cleaner.io import InputError
-from cleaner.jsonl import AtomicWriter, is_jsonl_name, read_lines
+from cleaner.io.jsonl import AtomicWriter, is_jsonl_name, read_lines
 from conftest import ROOT, SEEDS
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
@@ -200,7 +200,7 @@ def test_a_real_process_reports_and_exits_1(corpus):
 def test_blocks_keep_every_line_and_replace_only_those_over_the_limit(lengths, size, max_line):
     import io
 
-    from cleaner.jsonl import iter_blocks, oversize_line
+    from cleaner.io.jsonl import iter_blocks, oversize_line
 
     lines = [b"x" * n for n in lengths]
     data = b"\n".join(lines) + b"\n"
@@ -249,7 +249,7 @@ def test_explain_shows_one_record_of_a_jsonl_file(tmp_path):
 
 
 def test_parse_record_mends_lone_surrogates_everywhere_and_keeps_pairs():
-    from cleaner.records import dumps, parse_record
+    from cleaner.run.records import dumps, parse_record
 
     line = b'{"t\\udc01": ["\\ud800x", {"k": "\\udfff"}], "ok": "\\ud83d\\ude00", "n": 1.5}'
     record = parse_record(line)
@@ -260,7 +260,7 @@ def test_parse_record_mends_lone_surrogates_everywhere_and_keeps_pairs():
 
 def test_dumps_writes_strict_json_only():
     from cleaner.errors import RecordError
-    from cleaner.records import dumps
+    from cleaner.run.records import dumps
 
     assert dumps({"a": 1.5, "b": None}) == '{"a": 1.5, "b": null}\n'
     for bad in (float("nan"), float("inf"), -float("inf")):

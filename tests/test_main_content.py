@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from cleaner import RuleSet, clean_text
 from cleaner.cli.main import main
-from cleaner.main_content import MIN_ARTICLE, main_block, prose_words
+from cleaner.core.main_content import MIN_ARTICLE, main_block, prose_words
 from cleaner.ruleset.loader import parse_rule_file
 from cleaner.ruleset.model import RuleFileErrors
 

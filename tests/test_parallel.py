@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from cleaner import jsonl, parallel
+from cleaner.io import jsonl
+from cleaner.run import local as parallel
 from cleaner.cli.main import main
-from cleaner.jsonl import read_blocks, split_block
-from cleaner.parallel import PageTask, RecordTask, Setup, record_tasks, run_ordered
+from cleaner.io.jsonl import read_blocks, split_block
+from cleaner.run.local import PageTask, RecordTask, Setup, record_tasks, run_ordered
 from conftest import SEEDS
 
 ZH = "第{n}篇报道\n\n分享到：微信 微博\n正文第一段，记者从现场获悉有关情况并进行了采访。编号{n}。\n"
@@ -138,7 +139,7 @@ def test_closing_the_outcomes_early_ends_and_reaps_every_worker(records):
 
 
 def test_workers_write_page_outputs_into_temp_files_beside_their_targets(pages, tmp_path):
-    from cleaner.parallel import Written, init_worker, run_task
+    from cleaner.run.local import Written, init_worker, run_task
 
     files = tuple((i, str(p)) for i, p in enumerate(sorted(pages.rglob("p*.txt"))[:3]))
     setup = Setup(out_dir=str(tmp_path))
@@ -154,7 +155,7 @@ def test_workers_write_page_outputs_into_temp_files_beside_their_targets(pages, 
 
 
 def test_a_spool_that_cannot_be_written_sends_records_back_inline(tmp_path):
-    from cleaner.parallel import init_worker, run_task
+    from cleaner.run.local import init_worker, run_task
 
     init_worker(Setup(spool_dir=str(tmp_path / "missing")))
     outcome = run_task(RecordTask(0, 1, json.dumps({"text": ZH.format(n=1)}, ensure_ascii=False).encode() + b"\n"))

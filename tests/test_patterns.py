@@ -5,8 +5,8 @@ import pytest
 import re2
 
 from cleaner import RuleSet, clean_text
-from cleaner.fold import fold, fold_pattern, strip_line
-from cleaner.patterns import PatternError, compile_pattern
+from cleaner.matching.fold import fold, fold_pattern, strip_line
+from cleaner.matching.patterns import PatternError, compile_pattern
 from cleaner.ruleset.loader import parse_rule_file
 
 

@@ -11,10 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import RuleSet, clean_text
-from cleaner.fold import FOLD_TABLE, fold
-from cleaner.page import Page
-from cleaner.ruleset import prefilter, ruleset
-from cleaner.ruleset.prefilter import split_pieces
+from cleaner.matching.fold import FOLD_TABLE, fold
+from cleaner.core.page import Page
+from cleaner.matching import prefilter
+from cleaner.ruleset import ruleset
+from cleaner.matching.prefilter import split_pieces
 from conftest import SEEDS, SHARED
 
 FOLDABLE = "".join(chr(c) for c in FOLD_TABLE)
@@ -53,7 +54,7 @@ def plain(text: str, rules: RuleSet):
     ruleset.Plan.candidates, Page.__init__ = every_rule, without_hits
     try:
         page = Page(text)
-        from cleaner.engine import finish, keep_main_content, run_plan, settle
+        from cleaner.core.text import finish, keep_main_content, run_plan, settle
 
         plan = rules.plan_for(text)
         page.hits = None

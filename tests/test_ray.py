@@ -108,6 +108,6 @@ def test_engine_ray_gives_the_local_output(cluster, records, tmp_path, monkeypat
 def _sources(path):
     from pathlib import PurePosixPath
 
-    from cleaner.cli.outputs import Source
+    from cleaner.run.sinks import Source
 
     return [Source(path, PurePosixPath(path.name), True)]

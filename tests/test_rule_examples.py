@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import RuleSet
-from cleaner.ruleset.examples import check_examples
+from cleaner.core.examples import check_examples
 
 ALL = RuleSet.load().rules()
 

@@ -17,16 +17,16 @@ from typing import NoReturn
 
 import click
 
-from ..config import Config, ConfigError, ConfigFinder
-from ..engine import clean_text
-from ..io import Decoded, InputError, looks_like_html, read_input
-from ..io.walk import Problem, iter_inputs
-from ..jsonl import is_jsonl_name
-from ..result import Removal, Result
-from ..ruleset.ruleset import RuleSet
-from .common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, no_default_option, rules_option
-from .fix import Refused, write_fixed
-from .formats import shown_path
+from cleaner.run.config import Config, ConfigError, ConfigFinder
+from cleaner.core.text import clean_text
+from cleaner.io import Decoded, InputError, looks_like_html, read_input
+from cleaner.io.walk import Problem, iter_inputs
+from cleaner.io.jsonl import is_jsonl_name
+from cleaner.core.result import Removal, Result
+from cleaner.ruleset.ruleset import RuleSet
+from cleaner.cli.common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, no_default_option, rules_option
+from cleaner.io.rewrite import Refused, write_fixed
+from cleaner.run.formats import shown_path
 
 SKIP_MARKER = "cleaner: skip-file"  # anywhere in a page: check and fix leave the whole file alone
 _QUOTE_CHARS = 40

@@ -10,20 +10,20 @@ from typing import Iterator
 
 import click
 
-from ..document import PIECES_NOTE, clean_document, in_pieces
-from ..io import InputError, plan_output_names, read_stdin
-from ..io.guess import DOUBTFUL, encoding_warning
-from ..io.tempfiles import make_spool_dir, owner, remove_own_temps
-from ..io.walk import Problem, is_within, iter_inputs, mark_output_folder
-from .. import jsonl
-from ..jsonl import is_compressed, is_jsonl_name, iter_blocks, open_stream, read_blocks
-from ..result import utf8_size
-from ..parallel import PageTask, RangeTask, Setup, Task, default_jobs, record_tasks, run_ordered
-from .common import (EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, main_content_option, no_default_option, parse_size,
+from cleaner.core.document import PIECES_NOTE, clean_document, in_pieces
+from cleaner.io import InputError, plan_output_names, read_stdin
+from cleaner.io.guess import DOUBTFUL, encoding_warning
+from cleaner.io.tempfiles import make_spool_dir, owner, remove_own_temps
+from cleaner.io.walk import Problem, is_within, iter_inputs, mark_output_folder
+from cleaner.io import jsonl
+from cleaner.io.jsonl import is_compressed, is_jsonl_name, iter_blocks, open_stream, read_blocks
+from cleaner.core.result import utf8_size
+from cleaner.run.local import PageTask, RangeTask, Setup, Task, default_jobs, record_tasks, run_ordered
+from cleaner.cli.common import (EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, main_content_option, no_default_option, parse_size,
                      rules_option, url_option)
-from .formats import FORMATS, SUFFIX, render, shown_path
-from .outputs import RunSummary, Sink, Source
-from .signals import deferred
+from cleaner.run.formats import FORMATS, SUFFIX, render, shown_path
+from cleaner.run.sinks import RunSummary, Sink, Source
+from cleaner.cli.signals import deferred
 
 PAGES_PER_TASK = 8
 SMALL_RUN = 1 << 20  # below this many input bytes, starting worker processes costs more than it saves
@@ -80,7 +80,7 @@ def clean(paths, output, fmt, rule_dirs, no_default_rules, url, kind, input_form
     setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, kind, fmt, url, limit, main_content)
     cleanups: list = []
     if engine == "ray":
-        from ..integrations.ray import ray_outcomes, require_ray
+        from cleaner.integrations.ray import ray_outcomes, require_ray
 
         if stdin:
             raise click.UsageError("--engine ray reads files, not stdin")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..ruleset.ruleset import RuleSet
+from cleaner.ruleset.ruleset import RuleSet
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2
 

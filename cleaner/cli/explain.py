@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from ..document import clean_document
-from ..io import Decoded, InputError, read_input
-from ..io.guess import DOUBTFUL, encoding_warning
-from ..jsonl import is_jsonl_name, read_lines
-from ..records import RecordError, page_of, parse_record
-from ..result import Removal, Result
-from .common import EXIT_FOUND, load_rules, main_content_option, no_default_option, rules_option, url_option
+from cleaner.core.document import clean_document
+from cleaner.io import Decoded, InputError, read_input
+from cleaner.io.guess import DOUBTFUL, encoding_warning
+from cleaner.io.jsonl import is_jsonl_name, read_lines
+from cleaner.run.records import RecordError, page_of, parse_record
+from cleaner.core.result import Removal, Result
+from cleaner.cli.common import EXIT_FOUND, load_rules, main_content_option, no_default_option, rules_option, url_option
 
 
 @click.command()

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..io import InputError, iter_inputs, looks_like_html, read_input, write_atomic
-from ..learn import LearnOptions, LearnedSite, learn_site, render_rule_file
-from ..ruleset.schema import HOST_RE
-from .common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, no_default_option, parse_size, rules_option
+from cleaner.io import InputError, iter_inputs, looks_like_html, read_input, write_atomic
+from cleaner.learn import LearnOptions, LearnedSite, learn_site, render_rule_file
+from cleaner.ruleset.schema import HOST_RE
+from cleaner.cli.common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, no_default_option, parse_size, rules_option
 
 _DEFAULTS = LearnOptions()
 
@@ -53,7 +53,7 @@ def learn(paths, site, output, dry_run, kind, min_support, min_share, max_marker
     base = load_rules(rule_dirs, no_default_rules)
     start = time.perf_counter()
     if as_html:
-        from ..learn.html import learn_html_site  # lazy: the text path never parses HTML
+        from cleaner.learn.html import learn_html_site  # lazy: the text path never parses HTML
 
         learned = learn_html_site(pages, host, options=options, base=base)
     else:

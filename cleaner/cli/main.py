@@ -7,8 +7,8 @@ import threading
 
 import click
 
-from .. import __version__
-from . import signals
+from cleaner import __version__
+from cleaner.cli import signals
 
 EXIT_SIGNAL = 128  # a run ended by signal N exits 128 + N, as the shell reports it (130, 143)
 
@@ -45,7 +45,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt as exc:
-            from ..io.tempfiles import remove_own_temps
+            from cleaner.io.tempfiles import remove_own_temps
 
             # The commands' own cleanup (finally blocks, writers' aborts) has run by now; this
             # catches a temp file caught between its creation and its owner's bookkeeping.

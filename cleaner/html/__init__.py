@@ -8,9 +8,9 @@ element with the rule that removed it, and the path that produced the text ("rul
 """
 from __future__ import annotations
 
-from .extract import FAVORS, extract_html
-from .model import ElementRemoval, HtmlExtract, HtmlSiteRules, SelectorRule
-from .selectors import validate_selector
+from cleaner.html.extract import FAVORS, extract_html
+from cleaner.html.model import ElementRemoval, HtmlExtract, HtmlSiteRules, SelectorRule
+from cleaner.html.selectors import validate_selector
 
 __all__ = [
     "FAVORS", "ElementRemoval", "HtmlExtract", "HtmlSiteRules", "SelectorRule", "extract_html",

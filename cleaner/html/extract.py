@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .blocks import PageBlocks, flatten, join_blocks, normalize_space
-from .boilerplate import FurnitureFilter
-from .fast import extract_fast
-from .metadata import extract_metadata, find_date_in_text
-from .model import ElementRemoval, HtmlExtract, HtmlSiteRules
-from .nesting import LIMIT as NESTING_LIMIT, limit_nesting
-from .scoring import Tuning, effective_length
+from cleaner.html.blocks import PageBlocks, flatten, join_blocks, normalize_space
+from cleaner.html.boilerplate import FurnitureFilter
+from cleaner.html.fast import extract_fast
+from cleaner.html.metadata import extract_metadata, find_date_in_text
+from cleaner.html.model import ElementRemoval, HtmlExtract, HtmlSiteRules
+from cleaner.html.nesting import LIMIT as NESTING_LIMIT, limit_nesting
+from cleaner.html.scoring import Tuning, effective_length
 
 GENERIC_RULE = "html/boilerplate"
 NESTING_RULE = "html/nesting-limit"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .blocks import PageBlocks
-from .scoring import Tuning, score_blocks
+from cleaner.html.blocks import PageBlocks
+from cleaner.html.scoring import Tuning, score_blocks
 
 # The best element's run must reach this share of the best run anywhere to be preferred.
 ELEMENT_MIN_SHARE = 0.5

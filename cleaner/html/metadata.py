@@ -11,7 +11,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .blocks import normalize_space
+from cleaner.html.blocks import normalize_space
 
 _CJK_CHAR = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e"
 # "Headline | Site", "Headline - Site", and in CJK titles "标题-频道-网站" without spaces.

@@ -16,12 +16,12 @@ from typing import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..document import PIECE_CHARS
-from .blocks import flatten
-from .boilerplate import FurnitureFilter
-from .fast import extract_fast
-from .metadata import extract_metadata, find_date_in_text
-from .model import ElementRemoval, HtmlExtract, HtmlSiteRules
+from cleaner.core.document import PIECE_CHARS
+from cleaner.html.blocks import flatten
+from cleaner.html.boilerplate import FurnitureFilter
+from cleaner.html.fast import extract_fast
+from cleaner.html.metadata import extract_metadata, find_date_in_text
+from cleaner.html.model import ElementRemoval, HtmlExtract, HtmlSiteRules
 
 # Without a closing block tag this far past the target, a piece ends at the next tag's end.
 _CUT_SEARCH = 4 * PIECE_CHARS
@@ -86,7 +86,7 @@ def _cut_after(html: str, target: int) -> int:
 def extract_pieces(html: str, *, url: str | None, rules: HtmlSiteRules, favor: str) -> Iterator[HtmlExtract]:
     """extract_html for a huge page, one piece at a time (only the first carries metadata)."""
     # extract.py imports this module: its helpers are taken at call time.
-    from .extract import (_DATE_SEARCH_BLOCKS, _NOT_TEXT, FAVORS, NESTING_LIMIT, NESTING_RULE, _apply_drop_rules,
+    from cleaner.html.extract import (_DATE_SEARCH_BLOCKS, _NOT_TEXT, FAVORS, NESTING_LIMIT, NESTING_RULE, _apply_drop_rules,
                           _furniture_removals, _select, _without_headline, limit_nesting)
 
     title = None

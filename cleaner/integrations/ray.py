@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from ..api import clean_batch
-from ..jsonl import is_compressed, read_blocks, read_split, split_points
-from ..parallel import Outcome, PageTask, Setup, Task, init_worker, record_tasks, run_task
-from ..records import Kind
-from ..ruleset.ruleset import RuleSet
+from cleaner.api import clean_batch
+from cleaner.io.jsonl import is_compressed, read_blocks, read_split, split_points
+from cleaner.run.local import Outcome, PageTask, Setup, Task, init_worker, record_tasks, run_task
+from cleaner.run.records import Kind
+from cleaner.ruleset.ruleset import RuleSet
 
 if TYPE_CHECKING:
     import pandas
     import ray.data
 
-    from ..cli.outputs import Source
+    from cleaner.run.sinks import Source
 
 SPLIT_BYTES = 32 << 20  # an uncompressed JSON Lines file is read by several workers in splits this big
 PAGES_PER_ITEM = 8

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .atomic import AtomicWriter, SyncBatch, write_atomic
-from .decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
-from .errors import InputError
-from .read import format_size, read_input, read_stdin
-from .walk import InputFile, iter_inputs, plan_output_names, safe_output_path
+from cleaner.io.atomic import AtomicWriter, SyncBatch, write_atomic
+from cleaner.io.decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
+from cleaner.io.errors import InputError
+from cleaner.io.read import format_size, read_input, read_stdin
+from cleaner.io.walk import InputFile, iter_inputs, plan_output_names, safe_output_path
 
 __all__ = [
     "AtomicWriter",

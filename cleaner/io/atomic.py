@@ -15,9 +15,9 @@ import stat
 from pathlib import Path
 from typing import IO
 
-from .durable import Failure, fsync_dir, sync_files
-from .tempfiles import sweep, temp_path
-from .writeback import Writeback
+from cleaner.io.durable import Failure, fsync_dir, sync_files
+from cleaner.io.tempfiles import sweep, temp_path
+from cleaner.io.writeback import Writeback
 
 
 def write_atomic(path: Path, data: bytes | str, *, encoding: str = "utf-8") -> None:

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ._hanzi import COMMON_HANZI
+from cleaner.io._hanzi import COMMON_HANZI
 
 GB = "gb18030"
 BIG5 = "big5hkscs"

@@ -12,7 +12,7 @@ import io
 import zlib
 from typing import Any, BinaryIO, Iterator
 
-from .errors import InputError
+from cleaner.io.errors import InputError
 
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"

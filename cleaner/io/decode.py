@@ -7,7 +7,7 @@ import math
 import threading
 from dataclasses import dataclass, replace
 
-from .charsets import (
+from cleaner.io.charsets import (
     CHINESE,
     CJK,
     PLAUSIBLE,
@@ -18,12 +18,12 @@ from .charsets import (
     normalise_charset,
     strict_decode,
 )
-from .errors import InputError
-from .guess import SENSIBLE, Guess, evidence, guess
-from .mixed import MIXED, decode_by_line
-from .scripts import alphabetic_score
-from .mojibake import repair_mojibake
-from .sniff import looks_like_html, sniff_declared_charset
+from cleaner.io.errors import InputError
+from cleaner.io.guess import SENSIBLE, Guess, evidence, guess
+from cleaner.io.mixed import MIXED, decode_by_line
+from cleaner.io.scripts import alphabetic_score
+from cleaner.io.mojibake import repair_mojibake
+from cleaner.sniff import looks_like_html, sniff_declared_charset
 
 __all__ = ["Decoded", "decode_bytes", "looks_like_html", "sniff_declared_charset"]
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from ..errors import InputError
+from cleaner.errors import InputError
 
 __all__ = ["InputError"]

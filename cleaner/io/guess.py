@@ -13,7 +13,7 @@ import codecs
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .charsets import (
+from cleaner.io.charsets import (
     LIKELY,
     PLAUSIBLE,
     WEB_SINGLE_BYTE,
@@ -22,10 +22,10 @@ from .charsets import (
     is_sure,
     strict_decode,
 )
-from .scripts import alphabetic_score
+from cleaner.io.scripts import alphabetic_score
 
 if TYPE_CHECKING:
-    from .decode import Decoded
+    from cleaner.io.decode import Decoded
 
 # Under this many non-ASCII bytes the evidence is thin: prefer the common encodings.
 THIN_BYTES = 24

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .charsets import PLAUSIBLE, chinese_candidates, strict_decode
+from cleaner.io.charsets import PLAUSIBLE, chinese_candidates, strict_decode
 
 __all__ = ["repair_mojibake"]
 

@@ -8,9 +8,9 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from .compression import compression_of, iter_decompressed
-from .decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
-from .errors import InputError
+from cleaner.io.compression import compression_of, iter_decompressed
+from cleaner.io.decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
+from cleaner.io.errors import InputError
 
 _CHUNK = 1 << 16
 _SNIFF = 4096

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import capture, cut, drop_block, drop_element, drop_line, replace, strip_span
-from .base import PHASES, Key
+from cleaner.kinds import capture, cut, drop_block, drop_element, drop_line, replace, strip_span
+from cleaner.kinds.base import PHASES, Key
 
 # kind name (as written in rule files) -> module with KEYS and apply(page, rule)
 KINDS: dict[str, ModuleType] = {

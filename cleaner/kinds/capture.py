@@ -8,11 +8,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .base import Key
+from cleaner.kinds.base import Key
 
 if TYPE_CHECKING:
-    from ..page import Page
-    from ..ruleset.model import Rule
+    from cleaner.core.page import Page
+    from cleaner.ruleset.model import Rule
 
 KEYS = {"pattern": Key("line-pattern", required=True), "keep": Key("bool", default=False)}
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import PATTERN, Key
+from cleaner.kinds.base import PATTERN, Key
 
 if TYPE_CHECKING:
-    from ..page import Page
-    from ..ruleset.model import Rule
+    from cleaner.core.page import Page
+    from cleaner.ruleset.model import Rule
 
 KEYS = {"pattern": PATTERN, "with": Key("text", required=True, allow_empty=True)}
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import PATTERN
+from cleaner.kinds.base import PATTERN
 
 if TYPE_CHECKING:
-    from ..page import Page
-    from ..ruleset.model import Rule
+    from cleaner.core.page import Page
+    from cleaner.ruleset.model import Rule
 
 KEYS = {"pattern": PATTERN}
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .model import Proposal
-from .propose import SiteView
-from .shapes import Shape
-from .zones import Zone
+from cleaner.learn.model import Proposal
+from cleaner.learn.propose import SiteView
+from cleaner.learn.shapes import Shape
+from cleaner.learn.zones import Zone
 
 # Generic furniture that marks an edge of the article, even when seen on a single page.
 EDGE_KINDS = {

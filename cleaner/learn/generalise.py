@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .furniture import FACT_RE, LABELS
-from .lines import HASH_CANDIDATE, is_hash
+from cleaner.learn.furniture import FACT_RE, LABELS
+from cleaner.learn.lines import HASH_CANDIDATE, is_hash
 
 _RE2_SPECIAL = frozenset("\\.^$|?*+()[]{}-#&~/")
 _PIECES = re.compile(r"(\s+)|(\d+)")

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..html import HtmlSiteRules, SelectorRule, extract_html
-from ..ruleset.ruleset import RuleSet
-from .html_body import HtmlPage, learn_body
-from .html_drops import learn_drops
-from .learner import learn_site
-from .lines import SitePage
-from .model import LearnedSite, LearnOptions
-from .zones import find_zones
+from cleaner.html import HtmlSiteRules, SelectorRule, extract_html
+from cleaner.ruleset.ruleset import RuleSet
+from cleaner.learn.html_body import HtmlPage, learn_body
+from cleaner.learn.html_drops import learn_drops
+from cleaner.learn.learner import learn_site
+from cleaner.learn.lines import SitePage
+from cleaner.learn.model import LearnedSite, LearnOptions
+from cleaner.learn.zones import find_zones
 
 
 def extracted_text(html: str, rules: HtmlSiteRules) -> str:

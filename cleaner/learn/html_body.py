@@ -10,10 +10,10 @@ from typing import Sequence
 
 from selectolax.lexbor import LexborHTMLParser
 
-from ..html import extract_html, validate_selector
-from ..html.blocks import PageBlocks, flatten
-from ..html.nesting import limit_nesting
-from .model import LearnOptions
+from cleaner.html import extract_html, validate_selector
+from cleaner.html.blocks import PageBlocks, flatten
+from cleaner.html.nesting import limit_nesting
+from cleaner.learn.model import LearnOptions
 
 _TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,40}$")  # class/id tokens usable in a selector as they are
 ANCESTORS = 6  # how far above the body's innermost container to look for a class or id

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
-from ..html import validate_selector
-from .html_body import HtmlPage, selectors_of
-from .model import LearnOptions, Proposal
+from cleaner.html import validate_selector
+from cleaner.learn.html_body import HtmlPage, selectors_of
+from cleaner.learn.model import LearnOptions, Proposal
 
 NEIGHBOURHOOD = 3  # levels above the body's innermost container where its neighbours are looked for
 MAX_DROPS = 8

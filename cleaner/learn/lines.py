@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..fold import fold, strip_line
+from cleaner.matching.fold import fold, strip_line
 
 # Hashes and opaque ids vary per page where the furniture around them does not. Checked before
 # digits: a hash is digits and letters mixed, so it must not be read as letters around numbers.

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from .furniture import GENERIC, generic_kind
-from .generalise import line_pattern, literal_pattern
-from .lines import SitePage, normalise
+from cleaner.learn.furniture import GENERIC, generic_kind
+from cleaner.learn.generalise import line_pattern, literal_pattern
+from cleaner.learn.lines import SitePage, normalise
 
 _SEPARATOR = re.compile(r"[>»›:|(\[【]")
 _CLOSING = re.compile(r"[>»›:|()\[\]【】]")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .model import Proposal
-from .propose import SiteView
+from cleaner.learn.model import Proposal
+from cleaner.learn.propose import SiteView
 
 _GLUED = re.compile(r"(?<!\S)[^\s_]+_([A-Za-z]{3,20})_\S+")
 MIN_VARIANTS = 3  # distinct tokens with one infix before the infix is taken as a naming scheme

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .model import LearnedSite, Proposal
+from cleaner.learn.model import LearnedSite, Proposal
 
 _KIND_ORDER = ("capture", "cut", "drop-block", "drop-line", "strip-span", "replace", "drop-element")
 _PARAM_ORDER = ("pattern", "marker", "side", "keep_marker", "start", "end", "selector", "with", "keep")

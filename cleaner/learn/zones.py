@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from .furniture import generic_kind, is_generic_furniture, is_metadata_line
-from .lines import SitePage, page_support
+from cleaner.learn.furniture import generic_kind, is_generic_furniture, is_metadata_line
+from cleaner.learn.lines import SitePage, page_support
 
 SENTENCE_END = tuple("。！？!?…;；.")
 CLAUSE_MARKS = (",", "。", "、", ";", "!", "?", "…", ". ")  # on the folded view: full-width ， reads as ,

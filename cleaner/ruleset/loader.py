@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import RuleError, RuleFile, RuleFileErrors
-from .schema import FILE_KEYS, HTML_KEYS, ID_RE, TEXT_KEYS, TITLE_POLICIES, Checker, _selector_problem, check_match, check_rule
-from .yamlsrc import LocDict, LocList, YamlError, load_located, type_name
+from cleaner.ruleset.model import RuleError, RuleFile, RuleFileErrors
+from cleaner.ruleset.schema import FILE_KEYS, HTML_KEYS, ID_RE, TEXT_KEYS, TITLE_POLICIES, Checker, _selector_problem, check_match, check_rule
+from cleaner.ruleset.yamlsrc import LocDict, LocList, YamlError, load_located, type_name
 
 # A rule file is input too: bound its size before parsing it.
 MAX_RULE_FILE_BYTES = 1 << 20

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import RuleError, RuleFileErrors
-from ..patterns import Pattern
+from cleaner.errors import RuleError, RuleFileErrors
+from cleaner.matching.patterns import Pattern
 
 __all__ = ["Examples", "Match", "Rule", "RuleError", "RuleFile", "RuleFileErrors"]
 

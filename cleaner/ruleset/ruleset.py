@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..fold import fold
-from ..kinds import HTML_KINDS, PHASES
-from ..patterns import Pattern
-from .loader import bundled_rules_dir, load_file, parse_rule_file, rule_paths
-from .model import Rule, RuleError, RuleFile, RuleFileErrors
-from .prefilter import Hits, Prefilter
-from .scope import url_score
+from cleaner.matching.fold import fold
+from cleaner.kinds import HTML_KINDS, PHASES
+from cleaner.matching.patterns import Pattern
+from cleaner.ruleset.loader import bundled_rules_dir, load_file, parse_rule_file, rule_paths
+from cleaner.ruleset.model import Rule, RuleError, RuleFile, RuleFileErrors
+from cleaner.matching.prefilter import Hits, Prefilter
+from cleaner.ruleset.scope import url_score
 
 _TRIGGER = {"drop-block": "start", "cut": "marker"}  # the key whose match lets a rule act at all
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..kinds import KINDS, Key
-from ..kinds.capture import FIELDS
-from ..patterns import PatternError, compile_pattern
-from .model import Examples, Match, Rule, RuleError
-from .yamlsrc import LocDict, LocList, type_name
+from cleaner.kinds import KINDS, Key
+from cleaner.kinds.capture import FIELDS
+from cleaner.matching.patterns import PatternError, compile_pattern
+from cleaner.ruleset.model import Examples, Match, Rule, RuleError
+from cleaner.ruleset.yamlsrc import LocDict, LocList, type_name
 
 FILE_KEYS = ("site", "pack", "description", "extends", "disable", "match", "metadata", "text", "html", "rules")
 TEXT_KEYS = ("main-content",)

@@ -5,8 +5,8 @@ from urllib.parse import urlsplit
 
 import re2
 
-from ..patterns import _OPTIONS
-from .model import RuleFile
+from cleaner.matching.patterns import _OPTIONS
+from cleaner.ruleset.model import RuleFile
 
 
 def host_of(url: str | None) -> str | None:

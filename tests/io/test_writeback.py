@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import gzip
 
-from cleaner import jsonl
+from cleaner.io import jsonl
 from cleaner.io import writeback
 
 

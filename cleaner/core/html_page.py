@@ -7,13 +7,13 @@ count on from the pieces before.
 """
 from __future__ import annotations
 
-from .engine import finish, run_plan
-from .html import HtmlSiteRules, SelectorRule, extract_html
-from .document import HUGE_HTML_CHARS, is_huge_html
-from .html.pieces import extract_pieces
-from .page import Page
-from .result import Removal, Result
-from .ruleset.ruleset import Plan, RuleSet
+from cleaner.core.text import finish, run_plan
+from cleaner.html import HtmlSiteRules, SelectorRule, extract_html
+from cleaner.core.document import HUGE_HTML_CHARS, is_huge_html
+from cleaner.html.pieces import extract_pieces
+from cleaner.core.page import Page
+from cleaner.core.result import Removal, Result
+from cleaner.ruleset.ruleset import Plan, RuleSet
 
 
 def clean_html(html: str, rules: RuleSet, *, url: str | None = None, keep_extracted: bool = False) -> Result:

@@ -8,16 +8,16 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import re2
 
-from .fold import _STRIP, fold, is_blank
-from .result import Removal
+from cleaner.matching.fold import _STRIP, fold, is_blank
+from cleaner.core.result import Removal
 
 KEEP_MARKER = "cleaner: keep"
 _FOLDED_SPACE = " \t\f\v"  # what the characters output lines are stripped of (_STRIP) fold to
 
 if TYPE_CHECKING:
-    from .patterns import Pattern
-    from .ruleset.prefilter import Hits
-    from .ruleset.model import Rule
+    from cleaner.matching.patterns import Pattern
+    from cleaner.matching.prefilter import Hits
+    from cleaner.ruleset.model import Rule
 
 
 class Page:

@@ -4,8 +4,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from ..io import Decoded, write_atomic
-from ..io.compression import compression_of
+from cleaner.io import Decoded, write_atomic
+from cleaner.io.compression import compression_of
 
 _BOM = {
     "utf-8": codecs.BOM_UTF8,

@@ -10,7 +10,7 @@ from typing import Iterable
 
 import re2
 
-from ..patterns import _OPTIONS, Pattern
+from cleaner.matching.patterns import _OPTIONS, Pattern
 
 PIECE_BYTES = 3072  # a piece ends at the first line break after this many bytes (~1,000 CJK characters)
 # A set of hundreds of patterns needs a big DFA cache: with a rule's 32 MB, RE2 keeps flushing

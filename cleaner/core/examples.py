@@ -1,9 +1,9 @@
 """Run the examples a rule carries, each against that rule alone."""
 from __future__ import annotations
 
-from ..kinds import HTML_KINDS, KINDS
-from ..page import Page
-from .model import Rule
+from cleaner.kinds import HTML_KINDS, KINDS
+from cleaner.core.page import Page
+from cleaner.ruleset.model import Rule
 
 
 def _run(rule: Rule, text: str) -> Page:

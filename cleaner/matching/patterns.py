@@ -6,7 +6,7 @@ from typing import Iterator
 
 import re2
 
-from .fold import fold_pattern
+from cleaner.matching.fold import fold_pattern
 
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # errors are reported to the rule author, not logged by absl

@@ -11,13 +11,13 @@ import json
 import re
 from typing import Any, Literal, Mapping
 
-from .document import clean_document
-from .errors import InputError, RecordError
-from .io import format_size
-from .io.read import decode_payload
-from .jsonl import oversize_of
-from .result import Result
-from .ruleset.ruleset import RuleSet
+from cleaner.core.document import clean_document
+from cleaner.errors import InputError, RecordError
+from cleaner.io import format_size
+from cleaner.io.read import decode_payload
+from cleaner.io.jsonl import oversize_of
+from cleaner.core.result import Result
+from cleaner.ruleset.ruleset import RuleSet
 
 Kind = Literal["auto", "text", "html"]
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .engine import clean_text, finish, keep_main_content, run_plan
-from .fold import fold
-from .io.sniff import looks_like_html
-from .page import Page
-from .result import Removal, Result
-from .ruleset.ruleset import RuleSet
+from cleaner.core.text import clean_text, finish, keep_main_content, run_plan
+from cleaner.matching.fold import fold
+from cleaner.sniff import looks_like_html
+from cleaner.core.page import Page
+from cleaner.core.result import Removal, Result
+from cleaner.ruleset.ruleset import RuleSet
 
 HUGE_CHARS = 1_000_000  # text: its lines cost ~9x the page
 # HTML: the tree and the blocks made of it cost ~400 bytes a tag (a 20 MB table: 1.3 GB), while
@@ -34,7 +34,7 @@ def clean_document(text: str, rules: RuleSet, *, url: str | None = None, kind: s
     pages' results always do).
     """
     if kind == "html" or (kind == "auto" and looks_like_html(text)):
-        from .html_page import clean_html  # lazy: keeps the text-only path free of lxml/trafilatura
+        from cleaner.core.html_page import clean_html  # lazy: keeps the text-only path free of lxml/trafilatura
 
         return clean_html(text, rules, url=url, keep_extracted=keep_extracted)
     if in_pieces(text, kind):

@@ -5,13 +5,13 @@ from heapq import heapify, heappop, heappush
 from itertools import chain, compress, repeat
 from typing import Iterable
 
-from .fold import _STRIP, fold  # _STRIP: what strip_line strips
-from .kinds import KINDS
-from .main_content import main_block
-from .page import Page
-from .result import Result
-from .ruleset.model import Rule
-from .ruleset.ruleset import Plan, RuleSet
+from cleaner.matching.fold import _STRIP, fold  # _STRIP: what strip_line strips
+from cleaner.kinds import KINDS
+from cleaner.core.main_content import main_block
+from cleaner.core.page import Page
+from cleaner.core.result import Result
+from cleaner.ruleset.model import Rule
+from cleaner.ruleset.ruleset import Plan, RuleSet
 
 _EDIT_KINDS = frozenset({"strip-span", "replace"})
 _LINE_KINDS = frozenset({"capture", "drop-line"})  # kinds that judge one line at a time

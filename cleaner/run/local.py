@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Union
 
-from .document import PIECES_NOTE, clean_document, in_pieces
-from .io import InputError, read_input, safe_output_path
-from .io.atomic import write_temp
-from .io.guess import DOUBTFUL, encoding_warning
-from .io.tempfiles import set_owner
-from .jsonl import read_range, split_block
-from .records import Kind, RecordError, clean_line
-from .result import Result, utf8_size
-from .ruleset.ruleset import RuleSet
+from cleaner.core.document import PIECES_NOTE, clean_document, in_pieces
+from cleaner.io import InputError, read_input, safe_output_path
+from cleaner.io.atomic import write_temp
+from cleaner.io.guess import DOUBTFUL, encoding_warning
+from cleaner.io.tempfiles import set_owner
+from cleaner.io.jsonl import read_range, split_block
+from cleaner.run.records import Kind, RecordError, clean_line
+from cleaner.core.result import Result, utf8_size
+from cleaner.ruleset.ruleset import RuleSet
 
 IN_FLIGHT_PER_JOB = 3  # enough to keep a worker busy while the parent writes, small enough for memory
 
@@ -147,7 +147,7 @@ def init_worker(setup: Setup, rules: RuleSet | None = None) -> None:
 
 def run_task(task: Task) -> Outcome:
     """Clean one task with this process's rules."""
-    from .cli.formats import render  # the CLI's output formats, shared so that one code path writes
+    from cleaner.run.formats import render  # the CLI's output formats, shared so that one code path writes
 
     assert _worker is not None, "init_worker was not called"
     rules, setup = _worker

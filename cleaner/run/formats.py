@@ -5,10 +5,10 @@ import json
 import os
 from typing import TYPE_CHECKING
 
-from ..result import Result
+from cleaner.core.result import Result
 
 if TYPE_CHECKING:
-    from ..io import Decoded
+    from cleaner.io import Decoded
 
 FORMATS = ("txt", "json", "jsonl")
 SUFFIX = {"txt": ".txt", "json": ".json", "jsonl": ".jsonl"}

@@ -8,14 +8,14 @@ from typing import Callable
 
 import click
 
-from ..io import AtomicWriter, SyncBatch, format_size, plan_output_names, safe_output_path
-from ..io.atomic import Failure, write_temp
-from ..io.tempfiles import sweep
-from ..io.walk import output_name
-from ..jsonl import is_jsonl_name
-from ..parallel import FailedTask, Outcome, PageTask, RangeTask, Written
-from .formats import SUFFIX, shown_path
-from .summary import Summary
+from cleaner.io import AtomicWriter, SyncBatch, format_size, plan_output_names, safe_output_path
+from cleaner.io.atomic import Failure, write_temp
+from cleaner.io.tempfiles import sweep
+from cleaner.io.walk import output_name
+from cleaner.io.jsonl import is_jsonl_name
+from cleaner.run.local import FailedTask, Outcome, PageTask, RangeTask, Written
+from cleaner.run.formats import SUFFIX, shown_path
+from cleaner.run.summary import Summary
 
 
 @dataclass(frozen=True)

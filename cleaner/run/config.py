@@ -199,7 +199,7 @@ def _size(value: Any, where: str) -> int:
     if isinstance(value, str):
         import click
 
-        from .cli.common import parse_size  # the one size syntax; the CLI has loaded it already
+        from cleaner.cli.common import parse_size  # the one size syntax; the CLI has loaded it already
 
         try:
             return parse_size(value)

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 import click
 
-from ..result import Result
-from ..io import format_size
+from cleaner.core.result import Result
+from cleaner.io import format_size
 
 
 @dataclass

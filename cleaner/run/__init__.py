@@ -1,0 +1,1 @@
+"""A corpus run: sources, tasks, local and Ray runners, sinks (txt/json/jsonl), summary."""
