@@ -10,7 +10,8 @@ from typing import Iterator
 
 import click
 
-from cleaner.core.document import PIECES_NOTE, clean_document, in_pieces
+from cleaner.core.document import clean_document
+from cleaner.core.huge import PIECES_NOTE, in_pieces
 from cleaner.io import InputError, plan_output_names, read_stdin
 from cleaner.io.guess import DOUBTFUL, encoding_warning
 from cleaner.io.tempfiles import make_spool_dir, owner, remove_own_temps
@@ -19,7 +20,7 @@ from cleaner.io import jsonl
 from cleaner.io.jsonl import is_compressed, is_jsonl_name, iter_blocks, open_stream, read_blocks
 from cleaner.core.result import utf8_size
 from cleaner.run.local import PageTask, RangeTask, Setup, Task, default_jobs, record_tasks, run_ordered
-from cleaner.cli.common import (EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, main_content_option, no_default_option, parse_size,
+from cleaner.cli.common import (EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, main_content_option, no_default_option, size_option,
                      rules_option, url_option)
 from cleaner.run.formats import FORMATS, SUFFIX, render, shown_path
 from cleaner.run.sinks import RunSummary, Sink, Source
@@ -52,7 +53,7 @@ def clean(paths, output, fmt, rule_dirs, no_default_rules, url, kind, input_form
           main_content, quiet):
     """Clean PATHS (files, folders, JSON Lines files, or - for stdin)."""
     _big_blocks_to_the_os()
-    limit = parse_size(max_size)
+    limit = size_option(max_size)
     rules = load_rules(rule_dirs, no_default_rules, main_content=main_content)
     summary = RunSummary()
     stdin = "-" in [str(p) for p in paths]

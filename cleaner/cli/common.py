@@ -1,10 +1,11 @@
 """Options and helpers shared by the commands."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
+
+from cleaner.io.sizes import parse_size
 
 from cleaner.ruleset.ruleset import RuleSet
 
@@ -31,13 +32,9 @@ def load_rules(rule_dirs: tuple[Path, ...], no_default: bool, *, main_content: b
     return rules
 
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(i?)b?\s*$", re.I)
-
-
-def parse_size(text: str) -> int:
-    """'50MB' (decimal, as sizes are printed), '64MiB' (binary), '200k', '1048576' -> bytes."""
-    m = _SIZE.match(text)
-    if not m:
-        raise click.BadParameter(f"{text!r} is not a size such as 50MB or 200k")
-    base = 1024 if m.group(3) else 1000
-    return int(float(m.group(1)) * base ** " kmg".index(m.group(2).lower() or " "))
+def size_option(text: str) -> int:
+    """--max-size: a size such as 50MB, or a usage error."""
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None

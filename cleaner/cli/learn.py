@@ -10,7 +10,7 @@ import click
 from cleaner.io import InputError, iter_inputs, looks_like_html, read_input, write_atomic
 from cleaner.learn import LearnOptions, LearnedSite, learn_site, render_rule_file
 from cleaner.ruleset.schema import HOST_RE
-from cleaner.cli.common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, no_default_option, parse_size, rules_option
+from cleaner.cli.common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, no_default_option, size_option, rules_option
 
 _DEFAULTS = LearnOptions()
 
@@ -45,7 +45,7 @@ def learn(paths, site, output, dry_run, kind, min_support, min_share, max_marker
         raise click.UsageError(f'--site "{site}" is not a host name such as news.163.com')
     options = LearnOptions(min_support=min_support, min_share=min_share, max_markers=max_markers,
                            frame_lines=frame_lines, frame_share=frame_share)
-    pages, failed = _read_pages(paths, exclude, parse_size(max_size))
+    pages, failed = _read_pages(paths, exclude, size_option(max_size))
     if not pages:
         click.echo("error: no readable pages to learn from", err=True)
         sys.exit(EXIT_USAGE)

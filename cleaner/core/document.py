@@ -1,29 +1,11 @@
-"""One entry point for any page: scraped text goes to the text engine, HTML to the HTML path.
-
-A huge page of text (over HUGE_CHARS characters, in more than one line) is cleaned in pieces
-of whole lines, as a huge HTML page (is_huge_html) is (html/pieces.py): a page's lines, its folded copy and
-its UTF-8 cost many times the page, a piece's only a piece's. The site is claimed by the first piece; each piece
-gets the rules and main-content selection on its own, and line numbers count on.
-"""
+"""One entry point for any page: scraped text goes to the text engine, HTML to the HTML path."""
 from __future__ import annotations
 
-from typing import Iterator
-
-from cleaner.core.text import clean_text, finish, keep_main_content, run_plan
-from cleaner.matching.fold import fold
-from cleaner.sniff import looks_like_html
-from cleaner.core.page import Page
-from cleaner.core.result import Removal, Result
+from cleaner.core.huge import clean_text_pieces, in_pieces
+from cleaner.core.result import Result
+from cleaner.core.text import clean_text
 from cleaner.ruleset.ruleset import RuleSet
-
-HUGE_CHARS = 1_000_000  # text: its lines cost ~9x the page
-# HTML: the tree and the blocks made of it cost ~400 bytes a tag (a 20 MB table: 1.3 GB), while
-# real pages of 1.5M characters (inline CSS and scripts) hold a few thousand tags.
-HUGE_HTML_CHARS = 4_000_000
-HUGE_TAGS = 100_000
-PIECE_CHARS = 1 << 16
-PIECES_NOTE = (f"huge page: cleaned in pieces of about {PIECE_CHARS:,} characters, main content chosen in each "
-               f"(text over {HUGE_CHARS:,} characters; HTML over {HUGE_HTML_CHARS:,} or with over {HUGE_TAGS:,} tags)")
+from cleaner.sniff import looks_like_html
 
 
 def clean_document(text: str, rules: RuleSet, *, url: str | None = None, kind: str = "auto",
@@ -34,61 +16,11 @@ def clean_document(text: str, rules: RuleSet, *, url: str | None = None, kind: s
     pages' results always do).
     """
     if kind == "html" or (kind == "auto" and looks_like_html(text)):
-        from cleaner.core.html_page import clean_html  # lazy: keeps the text-only path free of lxml/trafilatura
+        from cleaner.core.html_page import (
+            clean_html,  # lazy: keeps the text-only path free of lxml/trafilatura
+        )
 
         return clean_html(text, rules, url=url, keep_extracted=keep_extracted)
     if in_pieces(text, kind):
         return clean_text_pieces(text, rules, url=url)
     return clean_text(text, rules, url=url)
-
-
-def in_pieces(text: str, kind: str = "auto") -> bool:
-    """Whether clean_document cleans this page in pieces (a huge page: told to the user)."""
-    if kind == "html" or (kind == "auto" and looks_like_html(text)):
-        return is_huge_html(text)
-    if len(text) <= HUGE_CHARS:
-        return False
-    return "\n" in text  # a single huge line cannot be cut, and costs little more than itself
-
-
-def is_huge_html(html: str) -> bool:
-    """Whether an HTML page goes in pieces: its DOM would cost many times its size."""
-    return len(html) > HUGE_HTML_CHARS or html.count("<") > HUGE_TAGS
-
-
-def iter_line_pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:
-    """text in pieces of whole lines, each about size characters (a longer line is one piece)."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start + size) + 1 or len(text)
-        yield text[start:end]
-        start = end
-
-
-def clean_text_pieces(text: str, rules: RuleSet, *, url: str | None = None,
-                      main_content: bool = True) -> Result:
-    """clean_text on a huge page, a piece of lines at a time."""
-    outputs: list[str] = []
-    removals: list[Removal] = []
-    metadata: dict[str, str] = {}
-    plan = None
-    lines = 0  # lines of the page before this piece
-    for piece in iter_line_pieces(text):
-        if plan is None:
-            plan = rules.plan_for(piece, url)
-        page = Page(piece, fold(piece))
-        del piece
-        run_plan(page, plan)
-        if main_content and plan.main_content:
-            keep_main_content(page, site=plan.site is not None)
-        result = finish(page, plan, url)
-        for key, value in result.metadata.items():
-            metadata.setdefault(key, value)
-        removals += (r._replace(line=r.line + lines) for r in result.removals)
-        lines += len(page.lines) - 1
-        if result.text:
-            outputs.append(result.text)
-        del page, result
-    text = "\n".join(outputs)
-    del outputs
-    return Result(text, metadata, tuple(removals), plan.site if plan else None, plan.packs if plan else ())

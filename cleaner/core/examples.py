@@ -1,8 +1,8 @@
 """Run the examples a rule carries, each against that rule alone."""
 from __future__ import annotations
 
-from cleaner.kinds import HTML_KINDS, KINDS
 from cleaner.core.page import Page
+from cleaner.kinds import HTML_KINDS, KINDS
 from cleaner.ruleset.model import Rule
 
 

@@ -7,12 +7,12 @@ count on from the pieces before.
 """
 from __future__ import annotations
 
-from cleaner.core.text import finish, run_plan
-from cleaner.html import HtmlSiteRules, SelectorRule, extract_html
-from cleaner.core.document import HUGE_HTML_CHARS, is_huge_html
-from cleaner.html.pieces import extract_pieces
+from cleaner.core.huge import HUGE_HTML_CHARS, PIECE_CHARS, is_huge_html
 from cleaner.core.page import Page
 from cleaner.core.result import Removal, Result
+from cleaner.core.text import finish, run_plan
+from cleaner.html import HtmlSiteRules, SelectorRule, extract_html
+from cleaner.html.pieces import extract_pieces
 from cleaner.ruleset.ruleset import Plan, RuleSet
 
 
@@ -48,7 +48,7 @@ def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str 
     metadata: dict[str, str] = {}
     captured: dict[str, str] = {}
     lines = 0  # lines of the extracted text before this piece
-    for n, extract in enumerate(extract_pieces(html, url=url, rules=site_rules, favor="balanced")):
+    for n, extract in enumerate(extract_pieces(html, size=PIECE_CHARS, url=url, rules=site_rules, favor="balanced")):
         title = extract.metadata.get("title") if n == 0 else None
         text = f"{title}\n\n{extract.text}" if title and extract.text else extract.text
         page = Page(text)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import re2
 
-from cleaner.matching.fold import _STRIP, fold, is_blank
 from cleaner.core.result import Removal
+from cleaner.matching.fold import _STRIP, fold, is_blank
 
 KEEP_MARKER = "cleaner: keep"
 _FOLDED_SPACE = " \t\f\v"  # what the characters output lines are stripped of (_STRIP) fold to

@@ -5,11 +5,11 @@ from heapq import heapify, heappop, heappush
 from itertools import chain, compress, repeat
 from typing import Iterable
 
-from cleaner.matching.fold import _STRIP, fold  # _STRIP: what strip_line strips
-from cleaner.kinds import KINDS
 from cleaner.core.main_content import main_block
 from cleaner.core.page import Page
 from cleaner.core.result import Result
+from cleaner.kinds import KINDS
+from cleaner.matching.fold import _STRIP, fold  # _STRIP: what strip_line strips
 from cleaner.ruleset.model import Rule
 from cleaner.ruleset.ruleset import Plan, RuleSet
 

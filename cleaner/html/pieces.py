@@ -2,7 +2,7 @@
 
 Lexbor's tree and the blocks flattened from it cost 25-60 bytes per byte of a page of small
 table cells (a 20 MB table: 1.3 GB). A page that document.is_huge_html names is
-therefore cut after a closing block tag about every PIECE_CHARS characters; each piece is
+therefore cut after a closing block tag about every `size` characters; each piece is
 parsed, extracted and freed before the next, so the DOM is never larger than a piece's. A piece
 starts with the start tags of the containers still open where the one before it ended (a
 table's rows stay rows), attributes included, so class words and selectors still apply.
@@ -16,15 +16,14 @@ from typing import Iterator
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.core.document import PIECE_CHARS
 from cleaner.html.blocks import flatten
 from cleaner.html.boilerplate import FurnitureFilter
 from cleaner.html.fast import extract_fast
 from cleaner.html.metadata import extract_metadata, find_date_in_text
 from cleaner.html.model import ElementRemoval, HtmlExtract, HtmlSiteRules
 
-# Without a closing block tag this far past the target, a piece ends at the next tag's end.
-_CUT_SEARCH = 4 * PIECE_CHARS
+# Without a closing block tag this many piece sizes past the target, a piece ends at the next tag's end.
+_CUT_SEARCH = 4
 _CUT = re.compile(r"</(?:p|div|tr|li|table|ul|ol|dl|h[1-6]|section|article|blockquote|pre)\s*>|<br\s*/?>", re.I)
 # The containers a piece must reopen so that what follows keeps its structure.
 _OPENS = re.compile(r"<(/?)(div|table|thead|tbody|tfoot|tr|ul|ol|dl|section|article|main|blockquote|center"
@@ -36,7 +35,7 @@ _MAX_REOPEN = 64  # the innermost containers only: limit_nesting bounds the rest
 _MAX_TRACKED = 1024
 
 
-def iter_pieces(html: str, size: int = PIECE_CHARS) -> Iterator[str]:
+def iter_pieces(html: str, size: int) -> Iterator[str]:
     """The page cut after closing block tags about every size characters, each piece reopening
     the containers left open before it."""
     stack: list[tuple[str, str]] = []  # (tag name, start tag as written)
@@ -44,7 +43,7 @@ def iter_pieces(html: str, size: int = PIECE_CHARS) -> Iterator[str]:
     head_end = body.end() if body is not None else 0  # the first piece holds the whole head
     start = 0
     while start < len(html):
-        end = _cut_after(html, max(start + size, head_end))
+        end = _cut_after(html, max(start + size, head_end), _CUT_SEARCH * size)
         prefix = "".join(tag for _name, tag in stack[-_MAX_REOPEN:])
         yield prefix + html[start:end]
         _track(stack, html, start, end)
@@ -63,18 +62,18 @@ def _track(stack: list[tuple[str, str]], html: str, start: int, end: int) -> Non
                 pass
 
 
-def _cut_after(html: str, target: int) -> int:
+def _cut_after(html: str, target: int, search: int) -> int:
     """Where a piece aiming at target ends: after a closing block tag, else after any tag; never
     inside the head, a script or a style (their text would read as the next piece's)."""
     while target < len(html):
-        found = _CUT.search(html, target, target + _CUT_SEARCH)
+        found = _CUT.search(html, target, target + search)
         if found is None:
             close = html.find(">", target)
             end = len(html) if close < 0 else close + 1
         else:
             end = found.end()
         raw = None
-        for raw in _RAW_OPEN.finditer(html, max(target - _CUT_SEARCH, 0), end):
+        for raw in _RAW_OPEN.finditer(html, max(target - search, 0), end):
             pass
         closed = _RAW_CLOSE.search(html, raw.end()) if raw is not None else None
         if raw is None or (closed is not None and closed.end() <= end):
@@ -83,7 +82,7 @@ def _cut_after(html: str, target: int) -> int:
     return len(html)
 
 
-def extract_pieces(html: str, *, url: str | None, rules: HtmlSiteRules, favor: str) -> Iterator[HtmlExtract]:
+def extract_pieces(html: str, *, size: int, url: str | None, rules: HtmlSiteRules, favor: str) -> Iterator[HtmlExtract]:
     """extract_html for a huge page, one piece at a time (only the first carries metadata)."""
     # extract.py imports this module: its helpers are taken at call time.
     from cleaner.html.extract import (_DATE_SEARCH_BLOCKS, _NOT_TEXT, FAVORS, NESTING_LIMIT, NESTING_RULE, _apply_drop_rules,
@@ -91,7 +90,7 @@ def extract_pieces(html: str, *, url: str | None, rules: HtmlSiteRules, favor: s
 
     title = None
     html, unwrapped = limit_nesting(html)  # once for the page: a piece cannot tell how deep it starts
-    for n, piece in enumerate(iter_pieces(html)):
+    for n, piece in enumerate(iter_pieces(html, size)):
         tree = LexborHTMLParser(piece)
         del piece
         removed = _apply_drop_rules(tree, rules)

@@ -11,6 +11,7 @@ from typing import BinaryIO
 from cleaner.io.compression import compression_of, iter_decompressed
 from cleaner.io.decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
 from cleaner.io.errors import InputError
+from cleaner.io.sizes import format_size
 
 _CHUNK = 1 << 16
 _SNIFF = 4096
@@ -63,14 +64,6 @@ def decode_payload(raw: bytes, *, max_bytes: int, repair: bool = True) -> Decode
     # "charset=" is not a declaration. Latin-1 maps bytes 1:1, enough to see the tags.
     declared = sniff_declared_charset(head) if looks_like_html(head.decode("latin-1")) else None
     return decode_bytes(raw, declared=declared, repair=repair)
-
-
-def format_size(n: int) -> str:
-    """Format a byte count for messages: 312.4 MB, 100.0 kB, 12 bytes."""
-    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n} bytes"
 
 
 def _size_of(handle: BinaryIO) -> int | None:

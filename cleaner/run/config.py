@@ -18,6 +18,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised by .ci/pythons on 3.10
     import tomli as tomllib
 
+from cleaner.io.sizes import parse_size
+
 CONFIG_FILES = (".cleaner.toml", "pyproject.toml")
 KEYS = ("rules", "no-default-rules", "include", "exclude", "max-size", "max-loss")
 # Files found by walking a folder must match `include`; pages are scraped text, and check and
@@ -197,12 +199,8 @@ def _size(value: Any, where: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return value
     if isinstance(value, str):
-        import click
-
-        from cleaner.cli.common import parse_size  # the one size syntax; the CLI has loaded it already
-
         try:
             return parse_size(value)
-        except click.BadParameter:
+        except ValueError:
             pass  # said below in config terms
     raise ConfigError(f'{where}: "max-size" must be a size such as "50MB", "200k" or a byte count, not {value!r}')

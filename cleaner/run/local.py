@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Union
 
-from cleaner.core.document import PIECES_NOTE, clean_document, in_pieces
+from cleaner.core.document import clean_document
+from cleaner.core.huge import PIECES_NOTE, in_pieces
 from cleaner.io import InputError, read_input, safe_output_path
 from cleaner.io.atomic import write_temp
 from cleaner.io.guess import DOUBTFUL, encoding_warning

@@ -8,7 +8,7 @@ import pytest
 import cleaner
 import cleaner.core.document
 import cleaner.core.html_page
-from cleaner.core.document import HUGE_CHARS, in_pieces, iter_line_pieces
+from cleaner.core.huge import HUGE_CHARS, in_pieces, iter_line_pieces
 from cleaner.html.pieces import iter_pieces
 
 # Python allocations while cleaning a huge page: per byte of the page (UTF-8: the output and its
