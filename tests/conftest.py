@@ -1,24 +1,18 @@
-"""Shared fixtures: the bundled rules, loaded once, and paths of the project's folders."""
-from __future__ import annotations
+"""Shared fixtures: the bundled rules, loaded once; shared paths live in helpers.py.
 
-from pathlib import Path
+Test modules are imported with `--import-mode=importlib` (pyproject.toml), so two test files may
+share a basename in different folders; helper modules are found through the `pythonpath` folders
+listed there, so their names must be unique across tests/.
+"""
+from __future__ import annotations
 
 import pytest
 
 from cleaner import RuleSet
+from helpers import EXAMPLE_SITE, ROOT, SEEDS, SHARED
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
-
-# A rule file for constructed test pages: pages saying EXAMPLE-SITE lose their BANNER lines.
-EXAMPLE_SITE = """\
-site: example.test
-description: A test site.
-match: {fingerprints: ['EXAMPLE-SITE']}
-rules:
-  - {id: banner, kind: drop-line, description: Banner lines., pattern: '^BANNER'}
-"""
+# Test modules written before helpers.py import these names from conftest; both work.
+__all__ = ["EXAMPLE_SITE", "ROOT", "SEEDS", "SHARED", "bundled"]
 
 
 @pytest.fixture(scope="session")

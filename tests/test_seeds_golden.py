@@ -1,6 +1,8 @@
-"""Golden files: every page in seeds/ has its clean text and its removals list checked in.
+"""Golden files: every page in seeds/, scraped text or HTML, has its clean text and removals checked in.
 
-Regenerate with `pytest tests/test_seeds_golden.py --force-regen`, then read the diff.
+Each page goes through the library's one entry, `cleaner.clean`, which tells text from HTML by
+content, as `cleaner clean` does. Regenerate with `pytest tests/test_seeds_golden.py
+--force-regen`, then read the diff.
 """
 from __future__ import annotations
 
@@ -8,10 +10,15 @@ import json
 
 import pytest
 
-from cleaner import clean_text
-from conftest import SEEDS
+import cleaner
+from helpers import ROOT, SEEDS
 
+GOLDEN = ROOT / "tests" / "test_seeds_golden"
 SEED_PAGES = sorted(p for p in SEEDS.iterdir() if p.suffix in (".txt", ".html") and not p.name.startswith("."))
+
+
+def _clean(page, rules) -> cleaner.Result:
+    return cleaner.clean(page.read_text(encoding="utf-8"), rules)
 
 
 def _removals(result) -> str:
@@ -21,18 +28,23 @@ def _removals(result) -> str:
 
 @pytest.mark.parametrize("page", SEED_PAGES, ids=[p.stem for p in SEED_PAGES])
 def test_seed_clean_text(page, bundled, file_regression):
-    result = clean_text(page.read_text(encoding="utf-8"), bundled)
+    result = _clean(page, bundled)
     file_regression.check(result.text, extension=".txt", encoding="utf-8", basename=f"{page.stem}.clean", fullpath=None)
 
 
 @pytest.mark.parametrize("page", SEED_PAGES, ids=[p.stem for p in SEED_PAGES])
 def test_seed_removals(page, bundled, file_regression):
-    result = clean_text(page.read_text(encoding="utf-8"), bundled)
+    result = _clean(page, bundled)
     file_regression.check(_removals(result), extension=".json", encoding="utf-8", basename=f"{page.stem}.removed")
 
 
+def test_seeds_cover_both_paths():
+    # Text and HTML pages each have seeds: the golden files pin both paths.
+    assert {p.suffix for p in SEED_PAGES} == {".txt", ".html"}
+
+
 def test_every_seed_has_golden_files():
-    golden = {p.name for p in (SEEDS.parent / "tests" / "test_seeds_golden").glob("*")}
+    golden = {p.name for p in GOLDEN.glob("*")}
     for page in SEED_PAGES:
         assert f"{page.stem}.clean.txt" in golden, f"no golden text for {page.name}"
         assert f"{page.stem}.removed.json" in golden, f"no golden removals for {page.name}"
