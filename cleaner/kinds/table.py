@@ -1,4 +1,7 @@
-"""The kinds tables of the README and docs/rules.md, written from the kind modules."""
+"""The kinds tables of the README and docs/rules.md, written from the kind modules.
+
+`python -m cleaner.kinds.table` prints both, to paste after changing a kind.
+"""
 from __future__ import annotations
 
 from types import ModuleType
@@ -28,3 +31,10 @@ def _key(name: str, key: Key) -> str:
     choices = "\\|".join(key.choices)  # the pipe escaped: it would end the table cell
     text = f"`{name}: {choices}`" if choices else f"`{name}`"
     return text if key.required else f"{text} (optional)"
+
+
+if __name__ == "__main__":
+    print("README.md, section Rule files:\n")
+    print(readme_table())
+    print("docs/rules.md, section Rule kinds:\n")
+    print(docs_table(), end="")

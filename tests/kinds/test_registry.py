@@ -25,11 +25,11 @@ def _table(path: Path, header: str) -> str:
 
 
 def test_readme_kinds_table_is_the_generated_one():
-    assert _table(ROOT / "README.md", "| kind | what it removes |") == readme_table()
+    assert _table(ROOT / "README.md", "| kind | what it removes |") == readme_table(), "python -m cleaner.kinds.table"
 
 
 def test_docs_kinds_table_is_the_generated_one():
-    assert _table(ROOT / "docs" / "rules.md", "| kind | keys | what it removes |") == docs_table()
+    assert _table(ROOT / "docs" / "rules.md", "| kind | keys | what it removes |") == docs_table(), "python -m cleaner.kinds.table"
 
 
 def test_docs_give_the_phase_order_and_the_capture_fields():
