@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from cleaner.io import InputError, iter_inputs, looks_like_html, read_input, write_atomic
+from cleaner.kinds import TRIGGERS
 from cleaner.learn import LearnOptions, LearnedSite, learn_site, render_rule_file
 from cleaner.ruleset.schema import HOST_RE
 from cleaner.cli.common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, no_default_option, size_option, rules_option
@@ -93,7 +94,7 @@ def describe(learned: LearnedSite) -> str:
     for key, value in learned.html.items():
         out.append(f"  html.{key}: {value}")
     for p in learned.proposals:
-        trigger = p.params.get("pattern") or p.params.get("marker") or p.params.get("selector")
+        trigger = p.params[TRIGGERS[p.kind]]
         example = p.remove[0] if p.remove else p.capture[0][0] if p.capture else ""
         out.append(f"  {p.kind:10s} {p.rule_id:20s} seen on {p.support} of {p.pages} pages, "
                    f"confidence {p.confidence:.2f}")

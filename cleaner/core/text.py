@@ -8,13 +8,11 @@ from typing import Iterable
 from cleaner.core.main_content import main_block
 from cleaner.core.page import Page
 from cleaner.core.result import Result
-from cleaner.kinds import KINDS
+from cleaner.kinds import EDIT_KINDS, KINDS, LINE_KINDS
 from cleaner.matching.fold import _STRIP, fold  # _STRIP: what strip_line strips
 from cleaner.ruleset.model import Rule
 from cleaner.ruleset.ruleset import Plan, RuleSet
 
-_EDIT_KINDS = frozenset({"strip-span", "replace"})
-_LINE_KINDS = frozenset({"capture", "drop-line"})  # kinds that judge one line at a time
 # What main-content selection removes is credited to this rule (files switch it on, not define it).
 MAIN_CONTENT_RULE = Rule("text/main-content", "main-content",
                          "Outside the article's run of prose: menus, link lists, teasers, footers.", {})
@@ -53,7 +51,7 @@ def run_plan(page: Page, plan: Plan) -> None:
         rule = plan.text_rules[i]
         before = len(page.removals)
         KINDS[rule.kind].apply(page, rule)
-        if rule.kind in _EDIT_KINDS and len(page.removals) != before:
+        if rule.kind in EDIT_KINDS and len(page.removals) != before:
             # An edit can create a match for a later rule (text that was split apart now touches).
             page.hits = plan.scan(page.folded_bytes())
             for j in plan.candidates(page.hits) - live:
@@ -79,8 +77,8 @@ def recheck(page: Page, plan: Plan) -> None:
     try:
         for i in sorted(plan.candidates(page.hits)):
             rule = plan.text_rules[i]
-            if rule.kind not in _EDIT_KINDS:
-                page.only = edited if rule.kind in _LINE_KINDS else None
+            if rule.kind not in EDIT_KINDS:
+                page.only = edited if rule.kind in LINE_KINDS else None
                 KINDS[rule.kind].apply(page, rule)
     finally:
         page.only = None

@@ -4,15 +4,13 @@
 (the title is in `metadata["title"]`; the caller prepends it), the metadata found, every removed
 element with the rule that removed it, and the path that produced the text ("rules-body",
 "fast", "trafilatura" or "empty"). Image alt text and figure captions are left out of the text
-(see blocks.py). `validate_selector` lets rule loading reject bad CSS with a message.
+(see blocks.py). Rule loading checks selectors with the drop-element kind's `validate_selector`.
 """
 from __future__ import annotations
 
 from cleaner.html.extract import FAVORS, extract_html
 from cleaner.html.model import ElementRemoval, HtmlExtract, HtmlSiteRules, SelectorRule
-from cleaner.html.selectors import validate_selector
 
 __all__ = [
     "FAVORS", "ElementRemoval", "HtmlExtract", "HtmlSiteRules", "SelectorRule", "extract_html",
-    "validate_selector",
 ]

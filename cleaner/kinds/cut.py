@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cleaner.kinds.base import PATTERN, Key
+from cleaner.kinds.base import PATTERN, Key, no_problems
 
 if TYPE_CHECKING:
     from cleaner.core.page import Page
@@ -14,6 +14,14 @@ KEYS = {
     "side": Key("choice", required=True, choices=("before", "after")),
     "keep_marker": Key("bool", default=False),
 }
+NAME = "cut"
+TARGET = "text"
+SUMMARY = "everything before or after the first `marker` line"
+DETAIL = "everything before (or after) the first line matching `marker`"
+TRIGGER = "marker"
+EDITS_INSIDE_LINES = False
+ONE_LINE_AT_A_TIME = False  # where the first marker is depends on the whole page
+validate = no_problems
 
 
 def apply(page: Page, rule: Rule) -> None:

@@ -7,13 +7,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cleaner.kinds.base import PATTERN, Key
+from cleaner.kinds.base import PATTERN, Key, no_problems
 
 if TYPE_CHECKING:
     from cleaner.core.page import Page
     from cleaner.ruleset.model import Rule
 
+NAME = "drop-block"
+TARGET = "text"
+SUMMARY = "from a `start` line through the next `end` line (or to the end of the page)"
+DETAIL = "from a line matching `start` through the next line matching `end` (or to the end of the page)"
 KEYS = {"start": PATTERN, "end": Key("pattern")}
+TRIGGER = "start"
+EDITS_INSIDE_LINES = False
+ONE_LINE_AT_A_TIME = False  # a block spans lines
+validate = no_problems
 
 
 def apply(page: Page, rule: Rule) -> None:

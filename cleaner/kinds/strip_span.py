@@ -3,13 +3,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cleaner.kinds.base import PATTERN
+from cleaner.kinds.base import PATTERN, no_problems
 
 if TYPE_CHECKING:
     from cleaner.core.page import Page
     from cleaner.ruleset.model import Rule
 
+NAME = "strip-span"
+TARGET = "text"
+SUMMARY = "the matched spans inside a line; the line goes when nothing real is left"
+DETAIL = "the matched spans inside a line; the line goes when nothing but spaces and punctuation is left"
 KEYS = {"pattern": PATTERN}
+TRIGGER = "pattern"
+EDITS_INSIDE_LINES = True
+ONE_LINE_AT_A_TIME = True
+validate = no_problems
 
 
 def apply(page: Page, rule: Rule) -> None:

@@ -10,7 +10,8 @@ from typing import Sequence
 
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner.html import extract_html, validate_selector
+from cleaner.html import extract_html
+from cleaner.kinds.drop_element import validate_selector
 from cleaner.html.blocks import PageBlocks, flatten
 from cleaner.html.nesting import limit_nesting
 from cleaner.learn.model import LearnOptions

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
-from cleaner.html import validate_selector
+from cleaner.kinds.drop_element import validate_selector
 from cleaner.learn.html_body import HtmlPage, selectors_of
 from cleaner.learn.model import LearnOptions, Proposal
 

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from cleaner.kinds import HTML_KINDS, KINDS, READING_ORDER
 from cleaner.learn.model import LearnedSite, Proposal
-
-_KIND_ORDER = ("capture", "cut", "drop-block", "drop-line", "strip-span", "replace", "drop-element")
-_PARAM_ORDER = ("pattern", "marker", "side", "keep_marker", "start", "end", "selector", "with", "keep")
 
 
 def yaml_str(text: str) -> str:
@@ -50,7 +48,7 @@ def render_rule_file(site: LearnedSite) -> str:
     if site.html:
         out.append("html:")
         out += [f"  {key}: {yaml_str(value)}" for key, value in site.html.items()]
-    rules = sorted(site.proposals, key=lambda p: _KIND_ORDER.index(p.kind))
+    rules = sorted(site.proposals, key=lambda p: READING_ORDER.index(p.kind))
     out.append("rules:" if rules else "rules: []")
     for proposal in rules:
         out += render_rule(proposal)
@@ -66,12 +64,12 @@ def render_rule(p: Proposal) -> list[str]:
         f"    kind: {p.kind}",
         f"    description: {yaml_str(p.description)}",
     ]
-    for key in sorted(p.params, key=_PARAM_ORDER.index):
+    for key in sorted(p.params, key=list(KINDS[p.kind].KEYS).index):  # keys as the kind declares them
         value = p.params[key]
         out.append(f"    {key}: {str(value).lower() if isinstance(value, bool) else yaml_str(value)}")
     if p.within:
         out.append(f"    within: {{{p.within[0]}: {p.within[1]}}}")
-    if p.kind == "drop-element":
+    if p.kind in HTML_KINDS:
         # Examples run on text; what an element rule removed on the pages is shown as comments.
         out += [f"    # e.g. {yaml_str(text)}" for text in p.remove]
         return out

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cleaner.kinds.drop_element import validate_selector
 from cleaner.ruleset.model import RuleError, RuleFile, RuleFileErrors
-from cleaner.ruleset.schema import FILE_KEYS, HTML_KEYS, ID_RE, TEXT_KEYS, TITLE_POLICIES, Checker, _selector_problem, check_match, check_rule
+from cleaner.ruleset.schema import FILE_KEYS, HTML_KEYS, ID_RE, TEXT_KEYS, TITLE_POLICIES, Checker, check_match, check_rule
 from cleaner.ruleset.yamlsrc import LocDict, LocList, YamlError, load_located, type_name
 
 # A rule file is input too: bound its size before parsing it.
@@ -85,7 +86,7 @@ def parse_rule_file(text: str, path: str) -> RuleFile:
         for key in HTML_KEYS:
             selector = c.text(html_block, key, 'in "html"')
             if selector is not None:
-                problem = _selector_problem(selector)
+                problem = validate_selector(selector)
                 if problem:
                     c.error(html_block.line_of(key), f'"{key}" in "html": {problem}')
                 html[key] = selector

@@ -6,14 +6,12 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from cleaner.matching.fold import fold
-from cleaner.kinds import HTML_KINDS, PHASES
+from cleaner.kinds import HTML_KINDS, PHASES, TRIGGERS
 from cleaner.matching.patterns import Pattern
 from cleaner.ruleset.loader import bundled_rules_dir, load_file, parse_rule_file, rule_paths
 from cleaner.ruleset.model import Rule, RuleError, RuleFile, RuleFileErrors
 from cleaner.matching.prefilter import Hits, Prefilter
 from cleaner.ruleset.scope import url_score
-
-_TRIGGER = {"drop-block": "start", "cut": "marker"}  # the key whose match lets a rule act at all
 
 
 @dataclass
@@ -40,7 +38,7 @@ class Plan:
         self.positional = frozenset(i for i, r in enumerate(self.text_rules)
                                     if (r.within is not None or r.kind == "cut") and r.kind != "replace")
         for i, rule in enumerate(self.text_rules):
-            trigger = rule.params[_TRIGGER.get(rule.kind, "pattern")].regex.pattern
+            trigger = rule.params[TRIGGERS[rule.kind]].regex.pattern
             if trigger in self.prefilter.known:
                 self._by_trigger.setdefault(trigger, []).append(i)
             else:

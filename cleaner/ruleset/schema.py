@@ -5,7 +5,6 @@ import re
 from typing import Any
 
 from cleaner.kinds import KINDS, Key
-from cleaner.kinds.capture import FIELDS
 from cleaner.matching.patterns import PatternError, compile_pattern
 from cleaner.ruleset.model import Examples, Match, Rule, RuleError
 from cleaner.ruleset.yamlsrc import LocDict, LocList, type_name
@@ -138,8 +137,8 @@ def check_rule(c: Checker, data: Any, line: int, file_name: str, seen: dict[str,
     c.keys(data, RULE_KEYS + tuple(keys), where)
     before = len(c.errors)
     params = {name: _param(c, data, name, key, where) for name, key in keys.items()}
-    if kind == "capture" and params.get("pattern") is not None:
-        _check_groups(c, data, params["pattern"], where)
+    for key, message in KINDS[kind].validate(params, where):  # what the kind itself asks beyond types
+        c.error(data.line_of(key), message)
     within = _within(c, data, where)
     examples = _examples(c, data.get("examples"), data.line_of("examples"), where) if "examples" in data else Examples()
     if rid is None or description is None or len(c.errors) > before:
@@ -166,30 +165,7 @@ def _param(c: Checker, data: LocDict, name: str, key: Key, where: str) -> Any:
         return None
     if key.type in ("pattern", "line-pattern"):
         return c.pattern(text, line, f'"{name}" {where}', whole_line=key.type == "line-pattern")
-    if key.type == "selector":
-        problem = _selector_problem(text)
-        if problem:
-            c.error(line, f'"{name}" {where}: {problem}')
-    return text
-
-
-def _selector_problem(selector: str) -> str | None:
-    from selectolax.lexbor import LexborHTMLParser
-
-    try:
-        LexborHTMLParser("<p></p>").css(selector)
-    except Exception as exc:  # Lexbor raises plain ValueError/SelectolaxError on bad syntax
-        return f"invalid CSS selector {selector!r}: {exc}"
-    return None
-
-
-def _check_groups(c: Checker, data: LocDict, pattern: Any, where: str) -> None:
-    names = list(pattern.group_names)
-    if not names:
-        c.error(data.line_of("pattern"), f'"pattern" {where} has no named group; name one (?P<editor>...) per field')
-    for name in names:
-        if name not in FIELDS and not name.startswith("x_"):
-            c.error(data.line_of("pattern"), f'group "{name}" {where} is no metadata field; expected one of: {", ".join(FIELDS)} or a name starting with x_')
+    return text  # a selector is checked by its kind (drop-element), which knows the engine
 
 
 def _within(c: Checker, data: LocDict, where: str) -> tuple[str, int] | None:
