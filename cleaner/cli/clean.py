@@ -10,6 +10,8 @@ from typing import Iterator
 
 import click
 
+from cleaner.io.globs import SEMANTICS
+
 from cleaner.core.document import clean_document
 from cleaner.core.huge import PIECES_NOTE, in_pieces
 from cleaner.io import InputError, plan_output_names, read_stdin
@@ -43,7 +45,7 @@ SMALL_RUN = 1 << 20  # below this many input bytes, starting worker processes co
 @click.option("--input-format", type=click.Choice(["auto", "page", "jsonl"]), default="auto", show_default=True,
               help="jsonl: inputs are JSON Lines records; auto: for names ending .jsonl/.ndjson (.gz/.zst).")
 @click.option("--max-size", default="50MB", show_default=True, help="Skip (and report) input files, or JSON records, larger than this.")
-@click.option("--exclude", multiple=True, help="Glob of paths to skip inside folders. Repeatable.")
+@click.option("--exclude", multiple=True, help=f"Glob of paths to skip inside folders ({SEMANTICS}). Repeatable.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (default 0: all cores).")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="ray: run on Ray Data (a local cluster, or the one RAY_ADDRESS names); needs cleaner[ray].")

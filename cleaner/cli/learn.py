@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from cleaner.io.globs import SEMANTICS
+
 from cleaner.io import InputError, iter_inputs, looks_like_html, read_input, write_atomic
 from cleaner.learn import LearnOptions, LearnedSite, learn_site, render_rule_file
 from cleaner.ruleset.schema import HOST_RE
@@ -35,7 +37,7 @@ _DEFAULTS = LearnOptions()
 @rules_option
 @no_default_option
 @click.option("--max-size", default="50MB", show_default=True, help="Skip (and report) input files larger than this.")
-@click.option("--exclude", multiple=True, help="Glob of paths to skip inside folders. Repeatable.")
+@click.option("--exclude", multiple=True, help=f"Glob of paths to skip inside folders ({SEMANTICS}). Repeatable.")
 def learn(paths, site, output, dry_run, kind, min_support, min_share, max_markers, frame_lines, frame_share,
           rule_dirs, no_default_rules, max_size, exclude):
     """Learn a rule file for SITE from its pages (PATHS: files or folders of scraped text or HTML)."""
