@@ -75,12 +75,12 @@ def learn(paths, site, output, dry_run, kind, min_support, min_share, max_marker
     sys.exit(EXIT_FOUND if failed else EXIT_OK)
 
 
-def _read_pages(paths: tuple[Path, ...], exclude: tuple[str, ...], limit: int) -> tuple[list[tuple[str, str]], int]:
+def _read_pages(paths: tuple[Path, ...], exclude: tuple[str, ...], max_size: int) -> tuple[list[tuple[str, str]], int]:
     """(name, text) of every readable page; unreadable ones are reported and counted."""
     pages, failed = [], 0
     for item in iter_inputs(paths, exclude=exclude):
         try:
-            pages.append((str(item.rel), read_input(item.path, max_bytes=limit).text))
+            pages.append((str(item.rel), read_input(item.path, max_bytes=max_size).text))
         except InputError as exc:
             click.echo(f"{item.path}: error: {exc}", err=True)
             failed += 1
