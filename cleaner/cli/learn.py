@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from cleaner.io.globs import SEMANTICS
+from cleaner.options import MARKUPS
 
 from cleaner.io import InputError, iter_inputs, looks_like_html, read_input, write_atomic
 from cleaner.learn import LearnOptions, LearnedSite, learn_site, render_rule_file
@@ -22,7 +23,7 @@ _DEFAULTS = LearnOptions()
 @click.option("--site", required=True, help="The site's host, e.g. news.163.com (the file claims it and its subdomains).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Rule file to write. Default: stdout.")
 @click.option("--dry-run", is_flag=True, help="Print the proposed rules with their support and examples; write nothing.")
-@click.option("--as", "kind", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
+@click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True,
               help="Learn from scraped text or from HTML (auto: what most pages are).")
 @click.option("--min-support", type=click.IntRange(2), default=_DEFAULTS.min_support, show_default=True,
               help="Pages a line must occur on to become a rule (generic furniture excepted).")
@@ -38,7 +39,7 @@ _DEFAULTS = LearnOptions()
 @no_default_option
 @click.option("--max-size", default="50MB", show_default=True, help="Skip (and report) input files larger than this.")
 @click.option("--exclude", multiple=True, help=f"Glob of paths to skip inside folders ({SEMANTICS}). Repeatable.")
-def learn(paths, site, output, dry_run, kind, min_support, min_share, max_markers, frame_lines, frame_share,
+def learn(paths, site, output, dry_run, markup, min_support, min_share, max_markers, frame_lines, frame_share,
           rule_dirs, no_default_rules, max_size, exclude):
     """Learn a rule file for SITE from its pages (PATHS: files or folders of scraped text or HTML)."""
     host = site.strip().lower()
@@ -51,7 +52,7 @@ def learn(paths, site, output, dry_run, kind, min_support, min_share, max_marker
     if not pages:
         click.echo("error: no readable pages to learn from", err=True)
         sys.exit(EXIT_USAGE)
-    as_html = kind == "html" or (kind == "auto" and 2 * sum(looks_like_html(t[:4096]) for _n, t in pages) > len(pages))
+    as_html = markup == "html" or (markup == "auto" and 2 * sum(looks_like_html(t[:4096]) for _n, t in pages) > len(pages))
     base = load_rules(rule_dirs, no_default_rules)
     start = time.perf_counter()
     if as_html:
