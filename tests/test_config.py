@@ -175,7 +175,14 @@ def test_forced_config(tmp_path):
     ("a/golden/p.txt", ("golden",), True),
     ("a/p.clean.txt", ("*.clean.txt",), True),
     ("raw/x/p.txt", ("raw/x",), True),
-    ("raw/x/p.txt", ("raw/*.txt",), True),  # fnmatch's * crosses "/"
+    ("raw/p.txt", ("raw/*.txt",), True),
+    ("raw/x/p.txt", ("raw/*.txt",), False),  # .gitignore rules: "*" does not cross "/" (it did with fnmatch)
+    ("raw/x/p.txt", ("raw/**/*.txt",), True),
+    ("a/top.txt", ("/top.txt",), False),  # anchored to the configuration's folder
+    ("top.txt", ("/top.txt",), True),
+    ("a/keep.txt", ("*.txt", "!keep.txt"), False),  # negation re-includes
+    ("a/build/p.txt", ("build/",), True),  # folder-only: what lies below the folder
+    ("a/build", ("build/",), False),  # ... but not a file of that name
     ("other/raw/p.txt", ("raw/*",), False),
     ("articles/p.txt", ("golden", "raw/*"), False),
 ])

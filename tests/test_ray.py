@@ -94,8 +94,11 @@ def test_engine_ray_gives_the_local_output(cluster, records, tmp_path, monkeypat
     page.write_bytes((SEEDS / "000_a376c9bc92ac9e28.txt").read_bytes())
     packed = tmp_path / "packed.jsonl.gz"
     packed.write_bytes(gzip.compress(records.read_bytes()))
-    monkeypatch.setattr(cleaner_ray, "SPLIT_BYTES", 20_000)  # several splits of the plain file
-    assert len(cleaner_ray.items_for(_sources(records))) > 3
+    from cleaner.run import ray as ray_runner
+    from cleaner.run.tasks import split
+
+    monkeypatch.setattr(ray_runner, "SPLIT_BYTES", 20_000)  # several ranges of the plain file
+    assert len(list(split(_sources(records), 1 << 20, range_bytes=20_000, streams_here=False))) > 3
     args = [str(page), str(records), str(packed), "--format", "jsonl"]
     local = CliRunner().invoke(main, ["clean", "--jobs", "1", *args, "-o", str(tmp_path / "local.jsonl")])
     on_ray = CliRunner().invoke(main, ["clean", "--engine", "ray", "--jobs", "2", *args, "-o", str(tmp_path / "ray.jsonl")])
@@ -108,6 +111,6 @@ def test_engine_ray_gives_the_local_output(cluster, records, tmp_path, monkeypat
 def _sources(path):
     from pathlib import PurePosixPath
 
-    from cleaner.run.sinks import Source
+    from cleaner.run.sources import Source
 
     return [Source(path, PurePosixPath(path.name), True)]

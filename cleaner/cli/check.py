@@ -1,4 +1,4 @@
-"""`cleaner check` and `cleaner fix`: report site furniture in text pages, or remove it in place.
+"""`cleaner check`: report site furniture in text pages (and what `cleaner fix`, cli/fix.py, shares with it).
 
 A page is dirty when a rule removes something from it and the cleaned text differs from the page;
 check reports each removal of a dirty page, fix writes the cleaned text over it. Whitespace alone
@@ -25,7 +25,6 @@ from cleaner.io.jsonl import is_jsonl_name
 from cleaner.core.result import Removal, Result
 from cleaner.ruleset.ruleset import RuleSet
 from cleaner.cli.common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, no_default_option, rules_option
-from cleaner.io.rewrite import Refused, write_fixed
 from cleaner.run.formats import shown_path
 
 SKIP_MARKER = "cleaner: skip-file"  # anywhere in a page: check and fix leave the whole file alone
@@ -185,7 +184,7 @@ def check(paths, diff, fmt, config_file, rule_dirs, no_default_rules, quiet):
     targets, failed = collect(paths, config_file, rule_dirs, no_default_rules)
     for target in targets:
         ins = inspect(target)
-        failed += _report(ins)
+        failed += report_inspection(ins)
         if not ins.dirty:
             continue
         shown, removals = shown_path(ins.path), ins.result.removals
@@ -201,50 +200,11 @@ def check(paths, diff, fmt, config_file, rule_dirs, no_default_rules, quiet):
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, allow_nan=False, indent=2))
     if dirty and not quiet:
-        click.echo(f"Found {_n(found, 'finding')} in {_n(dirty, 'file')}; `cleaner fix` removes them.", err=True)
+        click.echo(f"Found {plural(found, 'finding')} in {plural(dirty, 'file')}; `cleaner fix` removes them.", err=True)
     sys.exit(EXIT_FOUND if dirty or failed else EXIT_OK)
 
 
-@click.command()
-@paths_argument
-@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 when a file was rewritten.")
-@click.option("--force", is_flag=True, help="Write even a fix that empties a file or removes more than max-loss of it.")
-@click.option("--max-loss", type=click.FloatRange(0, 1), default=None,
-              help="Refuse a fix that removes more than this share of a file's text [configuration, else 0.5].")
-@config_option
-@rules_option
-@no_default_option
-@quiet_option
-def fix(paths, exit_non_zero_on_fix, force, max_loss, config_file, rule_dirs, no_default_rules, quiet):
-    """Remove site furniture from PATHS in place, keeping each file's encoding and line endings."""
-    fixed = removed = 0
-    targets, failed = collect(paths, config_file, rule_dirs, no_default_rules)
-    for target in targets:
-        ins = inspect(target)
-        failed += _report(ins)
-        if not ins.dirty:
-            continue
-        limit = target.config.max_loss if max_loss is None else max_loss
-        try:
-            write_fixed(ins.path, ins.decoded, ins.result.text, max_loss=limit, force=force)
-        except Refused as exc:
-            click.echo(f"{shown_path(ins.path)}: not fixed: {exc}", err=True)
-            failed += 1
-            continue
-        except OSError as exc:
-            click.echo(f"{shown_path(ins.path)}: error: cannot write: {exc.strerror or exc}", err=True)
-            failed += 1
-            continue
-        fixed += 1
-        removed += len(ins.result.removals)
-        click.echo(f"{shown_path(ins.path)}: fixed ({_n(len(ins.result.removals), 'removal')})")
-    if (fixed or failed) and not quiet:
-        tail = f"; {_n(failed, 'file')} not fixed" if failed else ""
-        click.echo(f"Fixed {_n(fixed, 'file')} ({_n(removed, 'removal')}){tail}.", err=True)
-    sys.exit(EXIT_FOUND if failed or (fixed and exit_non_zero_on_fix) else EXIT_OK)
-
-
-def _report(ins: Inspection) -> int:
+def report_inspection(ins: Inspection) -> int:
     """Print a file's error or note on stderr; 1 for an error (it fails the run), else 0."""
     if ins.error:
         click.echo(f"{shown_path(ins.path)}: error: {ins.error}", err=True)
@@ -272,5 +232,5 @@ def _quote(text: str) -> str:
     return json.dumps(short, ensure_ascii=False, allow_nan=False)
 
 
-def _n(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'s' * (count != 1)}"

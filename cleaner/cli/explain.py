@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from cleaner.options import MARKUPS
+
 from cleaner.core.document import clean_document
 from cleaner.io import Decoded, InputError, read_input
 from cleaner.io.guess import DOUBTFUL, encoding_warning
@@ -20,26 +22,27 @@ from cleaner.cli.common import EXIT_FOUND, load_rules, main_content_option, no_d
 @rules_option
 @no_default_option
 @url_option
-@click.option("--as", "kind", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True)
+@click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True,
+              help="Treat input as scraped text or HTML (auto: by content).")
 @click.option("--only-removed", is_flag=True, help="Show only the lines that lost something.")
 @click.option("--record", "record_line", type=click.IntRange(min=1), default=None,
               help="PATH is JSON Lines: explain the record on this line.")
 @main_content_option
-def explain(path, rule_dirs, no_default_rules, url, kind, only_removed, record_line, main_content):
+def explain(path, rule_dirs, no_default_rules, url, markup, only_removed, record_line, main_content):
     """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept."""
     rules = load_rules(rule_dirs, no_default_rules, main_content=main_content)
     if record_line is None and is_jsonl_name(path.name):
         raise click.UsageError(f"{path} holds JSON records: name one with --record LINE")
     try:
         if record_line is not None:
-            page, record_url, kind = _record(path, record_line, kind)
+            page, record_url, markup = _record(path, record_line, markup)
             url, where, reading = url or record_url, f"{path}:{record_line}", "a JSON record"
         else:
             decoded = read_input(path, max_bytes=1 << 30)
             page, where, reading = decoded.text, str(path), _reading(decoded)
             if decoded.confidence < DOUBTFUL:
                 click.echo(f"{path}: warning: {encoding_warning(decoded)}", err=True)
-        result = clean_document(page, rules, url=url, kind=kind, keep_extracted=True)
+        result = clean_document(page, rules, url=url, kind=markup, keep_extracted=True)
     except (InputError, RecordError) as exc:  # a damaged stream is the file's error, not the record's
         where = f"{path}:{record_line}" if record_line and isinstance(exc, RecordError) else str(path)
         click.echo(f"{where}: error: {exc}", err=True)
@@ -55,8 +58,8 @@ def explain(path, rule_dirs, no_default_rules, url, kind, only_removed, record_l
         click.echo(line)
 
 
-def _record(path: Path, number: int, kind: str) -> tuple[str, str | None, str]:
-    """The page, URL and kind of the record on line `number` of a JSON Lines file."""
+def _record(path: Path, number: int, markup: str) -> tuple[str, str | None, str]:
+    """The page, URL and markup of the record on line `number` of a JSON Lines file."""
     try:
         for n, line in read_lines(path, max_line=1 << 30):
             if n == number:
@@ -69,8 +72,8 @@ def _record(path: Path, number: int, kind: str) -> tuple[str, str | None, str]:
         raise  # InputError: a truncated or corrupt stream, already said in full
     except Exception as exc:  # unreadable, truncated or corrupt stream (gzip, zstd)
         raise InputError(f"cannot read: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}") from None
-    page, url, page_kind = page_of(parse_record(line), kind, parsed=True)  # type: ignore[arg-type]
-    return page, url, page_kind
+    page, url, page_markup = page_of(parse_record(line), markup, parsed=True)  # type: ignore[arg-type]
+    return page, url, page_markup
 
 
 def _reading(decoded: Decoded) -> str:

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import click
 
+from cleaner.io.globs import SEMANTICS
+from cleaner.options import MARKUPS
+
 from cleaner.io import InputError, iter_inputs, looks_like_html, read_input, write_atomic
 from cleaner.kinds import TRIGGERS
 from cleaner.learn import LearnOptions, LearnedSite, learn_site, render_rule_file
@@ -21,7 +24,7 @@ _DEFAULTS = LearnOptions()
 @click.option("--site", required=True, help="The site's host, e.g. news.163.com (the file claims it and its subdomains).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Rule file to write. Default: stdout.")
 @click.option("--dry-run", is_flag=True, help="Print the proposed rules with their support and examples; write nothing.")
-@click.option("--as", "kind", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
+@click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True,
               help="Learn from scraped text or from HTML (auto: what most pages are).")
 @click.option("--min-support", type=click.IntRange(2), default=_DEFAULTS.min_support, show_default=True,
               help="Pages a line must occur on to become a rule (generic furniture excepted).")
@@ -36,8 +39,8 @@ _DEFAULTS = LearnOptions()
 @rules_option
 @no_default_option
 @click.option("--max-size", default="50MB", show_default=True, help="Skip (and report) input files larger than this.")
-@click.option("--exclude", multiple=True, help="Glob of paths to skip inside folders. Repeatable.")
-def learn(paths, site, output, dry_run, kind, min_support, min_share, max_markers, frame_lines, frame_share,
+@click.option("--exclude", multiple=True, help=f"Glob of paths to skip inside folders ({SEMANTICS}). Repeatable.")
+def learn(paths, site, output, dry_run, markup, min_support, min_share, max_markers, frame_lines, frame_share,
           rule_dirs, no_default_rules, max_size, exclude):
     """Learn a rule file for SITE from its pages (PATHS: files or folders of scraped text or HTML)."""
     host = site.strip().lower()
@@ -50,7 +53,7 @@ def learn(paths, site, output, dry_run, kind, min_support, min_share, max_marker
     if not pages:
         click.echo("error: no readable pages to learn from", err=True)
         sys.exit(EXIT_USAGE)
-    as_html = kind == "html" or (kind == "auto" and 2 * sum(looks_like_html(t[:4096]) for _n, t in pages) > len(pages))
+    as_html = markup == "html" or (markup == "auto" and 2 * sum(looks_like_html(t[:4096]) for _n, t in pages) > len(pages))
     base = load_rules(rule_dirs, no_default_rules)
     start = time.perf_counter()
     if as_html:
@@ -74,12 +77,12 @@ def learn(paths, site, output, dry_run, kind, min_support, min_share, max_marker
     sys.exit(EXIT_FOUND if failed else EXIT_OK)
 
 
-def _read_pages(paths: tuple[Path, ...], exclude: tuple[str, ...], limit: int) -> tuple[list[tuple[str, str]], int]:
+def _read_pages(paths: tuple[Path, ...], exclude: tuple[str, ...], max_size: int) -> tuple[list[tuple[str, str]], int]:
     """(name, text) of every readable page; unreadable ones are reported and counted."""
     pages, failed = [], 0
     for item in iter_inputs(paths, exclude=exclude):
         try:
-            pages.append((str(item.rel), read_input(item.path, max_bytes=limit).text))
+            pages.append((str(item.rel), read_input(item.path, max_bytes=max_size).text))
         except InputError as exc:
             click.echo(f"{item.path}: error: {exc}", err=True)
             failed += 1

@@ -20,7 +20,7 @@ COMMANDS = {
     "explain": (".explain", "explain"),
     "rules": (".rules_cmd", "rules"),
     "check": (".check", "check"),
-    "fix": (".check", "fix"),
+    "fix": (".fix", "fix"),
     "learn": (".learn", "learn"),
 }
 

@@ -112,24 +112,6 @@ def is_compressed(path: Path) -> bool:
     return compression_of(head) is not None
 
 
-def split_points(path: Path, every: int) -> list[tuple[int, int]]:
-    """(offset, line number) of the line starts that cut an uncompressed file into ~every-byte splits."""
-    points, number, pos, target = [(0, 1)], 1, 0, every
-    with open(path, "rb") as handle:
-        while True:
-            data = handle.read(4 << 20)
-            if not data:
-                return points
-            while target < pos + len(data):
-                cut = data.find(b"\n", max(0, target - 1 - pos))
-                if cut < 0:
-                    break  # the line under way ends in a later block
-                points.append((pos + cut + 1, number + data.count(b"\n", 0, cut + 1)))
-                target = pos + cut + 1 + every
-            number += data.count(b"\n")
-            pos += len(data)
-
-
 def read_range(path: Path, start: int, end: int, *, max_line: int | None = None) -> bytes:
     """The whole lines of an uncompressed file whose first byte lies in [start, end).
 
@@ -180,12 +162,3 @@ def _rest_of_line(handle: BinaryIO, pieces: list[bytes], length: int, max_line: 
             pieces.append(piece)
         if ended:
             return _line_of(pieces, length, max_line, newline=piece.endswith(b"\n"))
-
-
-def read_split(path: Path, start: int, first_line: int, end: int | None, *,
-               max_line: int | None = None) -> Iterator[tuple[int, bytes]]:
-    """The blocks of bytes [start, end) of an uncompressed file, start and end being line starts."""
-    with open(path, "rb") as handle:
-        handle.seek(start)
-        yield from iter_blocks(handle, first_line=first_line, limit=None if end is None else end - start,
-                               max_line=max_line)

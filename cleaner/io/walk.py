@@ -7,8 +7,9 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
+
+from cleaner.io.globs import Globs
 
 _COMPRESSED = {".gz", ".zst"}
 
@@ -49,10 +50,9 @@ def iter_inputs(paths: Iterable[Path], *, exclude: Sequence[str] = (),
     FileNotFoundError, so a typo never yields a partial run. A file named on the command
     line is always yielded. Inside folders, hidden entries (".git", ".venv", ".x.html"),
     symlinked folders, symlinks that lead outside the folder, entries matching an
-    ``exclude`` pattern and folders carrying OUTPUT_MARKER are skipped. A pattern without
-    "/" matches the name of any one component ("drafts", "*.css"); one with "/" matches
-    the whole path relative to the folder ("a/*/old"). A file met twice (a folder named
-    twice, a file named and inside a named folder) is yielded the first time only.
+    ``exclude`` pattern (.gitignore rules relative to the folder, see io/globs.py) and
+    folders carrying OUTPUT_MARKER are skipped. A file met twice (a folder named twice, a
+    file named and inside a named folder) is yielded the first time only.
 
     With ``report``, a path that cannot be read (permissions, a symlink loop, a name too
     long) is reported as an error and the walk goes on, and skipped special files and
@@ -61,6 +61,7 @@ def iter_inputs(paths: Iterable[Path], *, exclude: Sequence[str] = (),
     roots = [Path(p) for p in paths]
     kinds = [_stat_root(root) for root in roots]
     seen: set[str] = set()
+    globs = Globs(exclude)
     report = _once(report) if report is not None else None
     for root, kind in zip(roots, kinds):
         if isinstance(kind, OSError):
@@ -71,7 +72,7 @@ def iter_inputs(paths: Iterable[Path], *, exclude: Sequence[str] = (),
             if base in seen:
                 continue  # the same folder named again
             seen.add(base)
-            files: Iterable[InputFile] = _walk(root, tuple(exclude), report)
+            files: Iterable[InputFile] = _walk(root, globs, report)
         else:
             base = os.path.realpath(root.parent)
             files = [InputFile(root, PurePosixPath(root.name), named=True)]
@@ -145,7 +146,7 @@ def _problem(report: Report | None, path: Path, message: str, exc: OSError | Non
         raise exc if exc is not None else OSError(message)
 
 
-def _walk(root: Path, exclude: tuple[str, ...], report: Report | None) -> Iterator[InputFile]:
+def _walk(root: Path, exclude: Globs, report: Report | None) -> Iterator[InputFile]:
     """Walk one folder without recursion (trees may be deeper than Python's stack), entries sorted."""
     root_real = Path(os.path.realpath(root))
     first = _list(root, report, top=True)
@@ -157,7 +158,8 @@ def _walk(root: Path, exclude: tuple[str, ...], report: Report | None) -> Iterat
             stack.pop()
             continue
         child_rel = rel / entry.name
-        if entry.name.startswith(".") or _excluded(child_rel, exclude):
+        # Excluded entries are not looked at further: no stat, no note on a FIFO the user left out.
+        if entry.name.startswith(".") or (exclude and exclude.matches(child_rel, folder=_is_folder(entry))):
             continue
         kind = _kind(entry, root_real, report)
         if kind == "dir":
@@ -166,6 +168,14 @@ def _walk(root: Path, exclude: tuple[str, ...], report: Report | None) -> Iterat
                 stack.append((child_rel, iter(listed)))
         elif kind == "file":
             yield InputFile(Path(entry.path), child_rel)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether an entry is a folder (not a link to one), for folder-only patterns such as "build/"."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _list(folder: Path, report: Report | None, *, top: bool = False) -> list[os.DirEntry[str]] | None:
@@ -208,19 +218,6 @@ def _kind(entry: os.DirEntry[str], root_real: Path, report: Report | None) -> st
     # A FIFO would block the run until something writes to it, and a device never ends.
     _problem(report, Path(entry.path), "skipped: not a regular file", error=False)
     return ""
-
-
-def _excluded(rel: PurePosixPath, patterns: tuple[str, ...]) -> bool:
-    """Tell whether an entry matches an exclude pattern (see iter_inputs)."""
-    text = rel.as_posix()
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if "/" in pattern:
-            if fnmatchcase(text, pattern):
-                return True
-        elif fnmatchcase(rel.name, pattern):
-            return True
-    return False
 
 
 _PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".json", ".jsonl", ".md"})

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
-from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -18,6 +17,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised by .ci/pythons on 3.10
     import tomli as tomllib
 
+from cleaner.io import globs
 from cleaner.io.sizes import parse_size
 
 CONFIG_FILES = (".cleaner.toml", "pyproject.toml")
@@ -61,15 +61,8 @@ class Config:
 
 
 def matches(rel: PurePosixPath, patterns: tuple[str, ...]) -> bool:
-    """A pattern without "/" matches any one path component; one with "/" the path or a parent of it."""
-    for pattern in patterns:
-        pattern = pattern.rstrip("/")
-        if "/" in pattern:
-            if any(fnmatchcase(p.as_posix(), pattern) for p in (rel, *rel.parents) if p.parts):
-                return True
-        elif any(fnmatchcase(part, pattern) for part in rel.parts):
-            return True
-    return False
+    """Whether rel, relative to the configuration's folder, or a folder above it matches (.gitignore rules)."""
+    return globs.matches(rel, patterns)
 
 
 def _relative(path: Path, root: Path) -> PurePosixPath:

@@ -15,7 +15,7 @@ import signal
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Sequence
 
 from cleaner.core.document import clean_document
 from cleaner.core.huge import PIECES_NOTE, in_pieces
@@ -24,7 +24,11 @@ from cleaner.io.atomic import write_temp
 from cleaner.io.guess import DOUBTFUL, encoding_warning
 from cleaner.io.tempfiles import set_owner
 from cleaner.io.jsonl import read_range, split_block
-from cleaner.run.records import Kind, RecordError, clean_line
+from cleaner.options import Options
+from cleaner.run.formats import render
+from cleaner.run.records import RecordError, clean_line
+from cleaner.run.sources import Source
+from cleaner.run.tasks import FailedTask, PageTask, RangeTask, RecordTask, Task, split
 from cleaner.core.result import Result, utf8_size
 from cleaner.ruleset.ruleset import RuleSet
 
@@ -37,11 +41,9 @@ class Setup:
 
     rule_dirs: tuple[str, ...] = ()
     bundled: bool = True
-    kind: Kind = "auto"
+    options: Options = Options()  # markup, main content, max size: how pages are cleaned
     fmt: str = "txt"  # output format of page inputs (records always give records)
     url: str | None = None  # --url, for page inputs
-    max_bytes: int = 50_000_000
-    main_content: bool = True  # False: --no-main-content
     # Where workers leave a task's output records, for the parent to append with sendfile: the
     # data then never passes through the parent (worth 0.1x of --jobs 2 on two cores).
     spool_dir: str | None = None
@@ -50,15 +52,8 @@ class Setup:
 
     def load(self) -> RuleSet:
         """The rule set this setup names."""
-        return RuleSet.load([Path(d) for d in self.rule_dirs], bundled=self.bundled, main_content=self.main_content)
-
-
-@dataclass(frozen=True)
-class PageTask:
-    """Page files to clean: (input index, path), and with Setup.out_dir their output names."""
-
-    files: tuple[tuple[int, str], ...]
-    names: tuple[str, ...] = ()  # relative output names, one per file; () returns the text
+        return RuleSet.load([Path(d) for d in self.rule_dirs], bundled=self.bundled,
+                            main_content=self.options.main_content)
 
 
 @dataclass(frozen=True)
@@ -69,43 +64,6 @@ class Written:
     target: str
     size: int
     error: str | None = None  # why it could not be written (nothing is left behind then)
-
-
-@dataclass(frozen=True)
-class RecordTask:
-    """A block of whole JSON lines of one input and its first line's number; last marks the final one."""
-
-    index: int
-    first_line: int = 1
-    data: bytes = b""
-    last: bool = False
-
-
-@dataclass(frozen=True)
-class RangeTask:
-    """Bytes [start, end) of an uncompressed record file, read by the worker itself.
-
-    The parent hands out offsets, not data; line numbers in the outcome count from the range's
-    first line, and the parent, taking outcomes in order, adds the lines before it.
-    """
-
-    index: int
-    path: str
-    start: int
-    end: int
-    last: bool = False
-
-
-@dataclass(frozen=True)
-class FailedTask:
-    """An input that failed before any task could be made of it (unreadable, corrupt stream)."""
-
-    index: int
-    message: str
-    last: bool = True
-
-
-Task = Union[PageTask, RecordTask, RangeTask, FailedTask]
 
 
 @dataclass
@@ -148,8 +106,6 @@ def init_worker(setup: Setup, rules: RuleSet | None = None) -> None:
 
 def run_task(task: Task) -> Outcome:
     """Clean one task with this process's rules."""
-    from cleaner.run.formats import render  # the CLI's output formats, shared so that one code path writes
-
     assert _worker is not None, "init_worker was not called"
     rules, setup = _worker
     outcome = Outcome(task)
@@ -158,10 +114,10 @@ def run_task(task: Task) -> Outcome:
     elif isinstance(task, PageTask):
         for n, (index, path) in enumerate(task.files):
             try:
-                decoded = read_input(Path(path), max_bytes=setup.max_bytes)
-                result = clean_document(decoded.text, rules, url=setup.url, kind=setup.kind)
+                decoded = read_input(Path(path), max_bytes=setup.options.max_size)
+                result = clean_document(decoded.text, rules, url=setup.url, kind=setup.options.markup)
                 out = render(result, setup.fmt, path, decoded)
-                if in_pieces(decoded.text, setup.kind):
+                if in_pieces(decoded.text, setup.options.markup):
                     outcome.notes.append((index, PIECES_NOTE))
             except Exception as exc:  # InputError, or a page that breaks the cleaner: report, go on
                 message = str(exc) if isinstance(exc, InputError) else f"cannot clean: {type(exc).__name__}: {exc}"
@@ -185,7 +141,7 @@ def run_task(task: Task) -> Outcome:
     else:
         if isinstance(task, RangeTask):
             try:
-                data = read_range(Path(task.path), task.start, task.end, max_line=setup.max_bytes)
+                data = read_range(Path(task.path), task.start, task.end, max_line=setup.options.max_size)
             except OSError as exc:
                 outcome.errors.append((0, f"cannot read: {exc.strerror or exc}"))
                 return outcome
@@ -240,7 +196,7 @@ def _clean_lines(outcome: Outcome, lines: Iterable[tuple[int, bytes]], rules: Ru
     while queue:
         number, size = queue[-1][0], len(queue[-1][1])
         try:
-            out, result = clean_line(queue.pop()[1], rules, kind=setup.kind, max_bytes=setup.max_bytes)
+            out, result = clean_line(queue.pop()[1], rules, setup.options)
         except RecordError as exc:
             outcome.errors.append((number, str(exc)))
             continue
@@ -274,21 +230,6 @@ def _spool(folder: str, data: bytes) -> str:
     return path
 
 
-def record_tasks(index: int, blocks: Iterable[tuple[int, bytes]], *, last: bool = True) -> Iterator[Task]:
-    """Tasks of one record stream, read as they are needed; a read error ends the stream."""
-    try:
-        for first_line, data in blocks:
-            yield RecordTask(index, first_line, data)
-    except InputError as exc:  # truncated or corrupt stream: its message says so; what came before is kept
-        yield FailedTask(index, str(exc), last)
-        return
-    except Exception as exc:  # unreadable stream: report, keep what came before
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else (str(exc) or type(exc).__name__)
-        yield FailedTask(index, f"cannot read: {reason}", last)
-        return
-    yield RecordTask(index, last=last)
-
-
 def run_ordered(tasks: Iterable[Task], setup: Setup, jobs: int, rules: RuleSet | None = None) -> Iterator[Outcome]:
     """Outcomes of tasks in task order, on `jobs` processes (1: in this process, with `rules`)."""
     if jobs <= 1:
@@ -306,10 +247,10 @@ def run_ordered(tasks: Iterable[Task], setup: Setup, jobs: int, rules: RuleSet |
     pool = context.Pool(jobs, initializer=init_worker, initargs=initargs)
     try:
         pending: deque = deque()
-        limit = IN_FLIGHT_PER_JOB * jobs
+        in_flight = IN_FLIGHT_PER_JOB * jobs
         for task in tasks:
             pending.append(pool.apply_async(run_task, (task,)))
-            if len(pending) >= limit:
+            if len(pending) >= in_flight:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
@@ -319,6 +260,16 @@ def run_ordered(tasks: Iterable[Task], setup: Setup, jobs: int, rules: RuleSet |
         # the workers are ended and reaped, the pool's threads joined; no process outlives the run.
         pool.terminate()
         pool.join()
+
+
+def outcomes(sources: list[Source], setup: Setup, jobs: int, *, rules: RuleSet | None = None,
+             names: Sequence[str | None] | None = None) -> Iterator[Outcome]:
+    """Outcomes of cleaning the sources, in input order, on `jobs` local processes (the runner interface).
+
+    names: with Setup.out_dir, each page input's output name, which its worker writes itself.
+    """
+    tasks = split(sources, setup.options.max_size, names=list(names) if names else None)
+    return run_ordered(tasks, setup, jobs, rules)
 
 
 def default_jobs() -> int:

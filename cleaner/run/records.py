@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Literal, Mapping
+from typing import Any, Mapping
 
 from cleaner.core.document import clean_document
 from cleaner.errors import InputError, RecordError
@@ -17,9 +17,10 @@ from cleaner.io import format_size
 from cleaner.io.read import decode_payload
 from cleaner.io.jsonl import oversize_of
 from cleaner.core.result import Result
+from cleaner.options import Markup, Options
 from cleaner.ruleset.ruleset import RuleSet
 
-Kind = Literal["auto", "text", "html"]
+Kind = Markup  # the page kind: scraped text, HTML, or told by content
 
 TEXT, HTML, URL = "text", "html", "url"
 METADATA, REMOVED = "cleaner_metadata", "cleaner_removed"
@@ -156,14 +157,14 @@ def _mend(value: Any) -> Any:
     return value
 
 
-def clean_line(line: bytes, rules: RuleSet, *, kind: Kind = "auto", max_bytes: int | None = None) -> tuple[str, Result]:
+def clean_line(line: bytes, rules: RuleSet, options: Options = Options()) -> tuple[str, Result]:
     """Clean one JSON line into an output JSON line (with its newline) and the result."""
     size = oversize_of(line) or len(line)  # a line too long to keep arrives as a stand-in
-    if max_bytes is not None and size > max_bytes:
-        raise RecordError(f"record is {format_size(size)}, over the {format_size(max_bytes)} limit (--max-size)")
+    if size > options.max_size:
+        raise RecordError(f"record is {format_size(size)}, over the {format_size(options.max_size)} limit (--max-size)")
     record = parse_record(line)
     del line  # the caller may hold none: a huge record's bytes then go before it is cleaned
-    page, url, page_kind = page_of(record, kind, parsed=True)
+    page, url, page_kind = page_of(record, options.markup, parsed=True)
     result = clean_document(page, rules, url=url, kind=page_kind)
     return dumps(cleaned_record(record, result)), result
 

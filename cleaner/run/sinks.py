@@ -2,61 +2,21 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-import click
-
-from cleaner.io import AtomicWriter, SyncBatch, format_size, plan_output_names, safe_output_path
+from cleaner.io import AtomicWriter, SyncBatch, plan_output_names, safe_output_path
 from cleaner.io.atomic import Failure, write_temp
 from cleaner.io.tempfiles import sweep
 from cleaner.io.walk import output_name
 from cleaner.io.jsonl import is_jsonl_name
-from cleaner.run.local import FailedTask, Outcome, PageTask, RangeTask, Written
-from cleaner.run.formats import SUFFIX, shown_path
+from cleaner.run.local import Outcome, Written
+from cleaner.run.formats import SUFFIX
+from cleaner.run.sources import Say, Source
 from cleaner.run.summary import Summary
+from cleaner.run.tasks import FailedTask, PageTask, RangeTask
 
-
-@dataclass(frozen=True)
-class Source:
-    """One input: a page file, or a stream of JSON records (a file or stdin)."""
-
-    path: Path
-    rel: PurePosixPath
-    records: bool
-
-    @property
-    def display(self) -> str:
-        """How messages name it."""
-        return "<stdin>" if str(self.path) == "-" else shown_path(self.path)
-
-
-class RunSummary(Summary):
-    """The summary, counting JSON records as well as page files."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records = 0
-        self.failed_records = 0
-
-    def echo(self) -> None:
-        """Print the summary to stderr; with no records, exactly as for page files."""
-        if not self.records and not self.failed_records:
-            return super().echo()
-        done = [f"{self.files} file{'s' * (self.files != 1)}"] if self.files else []
-        done.append(f"{self.records} record{'s' * (self.records != 1)}")
-        msg = f"cleaned {' and '.join(done)} ({format_size(self.bytes_in)} in, {format_size(self.bytes_out)} out)"
-        bad = []
-        if len(self.failed) - self.failed_records:
-            n = len(self.failed) - self.failed_records
-            bad.append(f"{n} file{'s' * (n != 1)}")
-        if self.failed_records:
-            bad.append(f"{self.failed_records} record{'s' * (self.failed_records != 1)}")
-        if bad:
-            msg += f"; {' and '.join(bad)} with errors"
-        click.echo(msg, err=True)
-        self.echo_rules()
+Out = Callable[["str | bytes"], None]  # takes results for stdout
 
 
 class Sink:
@@ -65,10 +25,13 @@ class Sink:
     An output that cannot be written (permissions, a full disk) is reported once as
     `path: error: cannot write: reason` and dropped, temp file and all; the other outputs go on.
     When the one shared output fails, nothing is left to write: `stopped` tells the run to end.
+    Messages go to say (one line each, for stderr); with no output, results go to out.
     """
 
-    def __init__(self, sources: list[Source], output: Path | None, fmt: str, summary: RunSummary) -> None:
+    def __init__(self, sources: list[Source], output: Path | None, fmt: str, summary: Summary, *,
+                 say: Say, out: Out) -> None:
         self.sources, self.output, self.fmt, self.summary = sources, output, fmt, summary
+        self.say, self.out = say, out
         # One file for everything when jsonl is asked for, or -o names a .jsonl file.
         self.single = output is not None and (fmt == "jsonl" or is_jsonl_name(output.name))
         self.stopped = False
@@ -98,10 +61,10 @@ class Sink:
         s.bytes_out += outcome.bytes_out
         s.by_rule.update(outcome.by_rule)
         for index, message in outcome.warnings:
-            click.echo(f"{self.sources[index].display}: warning: {message}", err=True)
+            self.say(f"{self.sources[index].display}: warning: {message}")
         if isinstance(task, PageTask):
             for index, message in outcome.notes:
-                click.echo(f"{self.sources[index].display}: note: {message}", err=True)
+                self.say(f"{self.sources[index].display}: note: {message}")
             errors = dict(outcome.errors)
             for index, text in outcome.outputs:
                 source = self.sources[index]
@@ -154,7 +117,7 @@ class Sink:
     def page(self, source: Source, text: str | bytes) -> bool:
         """Write one page's output; False (reported) when it cannot be written."""
         if self.output is None:
-            click.echo(text, nl=False)
+            self.out(text)
         elif self.single:
             return self._write_shared(text)
         else:
@@ -231,14 +194,14 @@ class Sink:
         for rel, out in plan.items():
             wanted = rel.with_name(output_name(rel.name, suffix))
             if out != wanted:
-                click.echo(f"{rel}: note: another input is also written as {wanted}; this one goes to {out}", err=True)
+                self.say(f"{rel}: note: another input is also written as {wanted}; this one goes to {out}")
         return plan
 
     def _records(self, index: int, lines: list[bytes]) -> None:
         data = b"".join(lines)
         if self.output is None:
             if data:
-                click.echo(data, nl=False)
+                self.out(data)
         elif self.single:
             self._write_shared(data)
         else:
@@ -265,7 +228,7 @@ class Sink:
         try:
             if self.output is None:
                 with open(path, "rb") as handle:
-                    click.echo(handle.read(), nl=False)
+                    self.out(handle.read())
             elif self.single:
                 self._shared_do(lambda writer: writer.append_file(path))
             else:
@@ -281,7 +244,7 @@ class Sink:
                 self._commit(index, writer)
 
     def _fail(self, where: str, message: str, *, record: bool = False) -> None:
-        click.echo(f"{where}: error: {message}", err=True)
+        self.say(f"{where}: error: {message}")
         self.summary.failed.append(where)
         if record:
             self.summary.failed_records += 1

@@ -55,6 +55,19 @@ def test_exclude_patterns(tree: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("patterns, expected", [
+    (["/drafts"], ["a.html", "assets/style.css", "b.html", "sub/c.txt.gz", "sub/deeper/x.html",
+                   "sub/drafts/e.html", "sub/z.html"]),  # anchored: only the top folder's drafts
+    (["sub/**/*.html"], ["a.html", "assets/style.css", "b.html", "drafts/d.html", "sub/c.txt.gz"]),
+    (["*.html", "!b.html"], ["assets/style.css", "b.html", "sub/c.txt.gz"]),  # negation re-includes
+    (["sub/*"], ["a.html", "assets/style.css", "b.html", "drafts/d.html"]),
+    (["a.html/"], ["a.html", "assets/style.css", "b.html", "drafts/d.html", "sub/c.txt.gz",
+                   "sub/deeper/x.html", "sub/drafts/e.html", "sub/z.html"]),  # folder-only: a file stays
+])
+def test_exclude_has_gitignore_semantics(tree: Path, patterns: list[str], expected: list[str]) -> None:
+    assert rels(iter_inputs([tree], exclude=patterns)) == expected
+
+
 def test_file_argument_and_order_of_arguments(tree: Path) -> None:
     files = list(iter_inputs([tree / "sub" / "z.html", tree / "sub" / "deeper"]))
     assert files == [
