@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 import re2
 
 from cleaner.core.result import Removal
-from cleaner.matching.fold import _STRIP, fold, is_blank
+from cleaner.matching.fold import STRIP, fold, is_blank
 
 KEEP_MARKER = "cleaner: keep"
-_FOLDED_SPACE = " \t\f\v"  # what the characters output lines are stripped of (_STRIP) fold to
+_FOLDED_SPACE = " \t\f\v"  # what the characters output lines are stripped of (STRIP) fold to
 
 if TYPE_CHECKING:
     from cleaner.matching.patterns import Pattern
@@ -65,7 +65,7 @@ class Page:
         if self._ranks is None:
             # Blank as the output sees it (render strips these characters), so that the output,
             # cleaned again, counts its lines as recount() counted them.
-            before = accumulate(map(bool, map(str.strip, self.lines, repeat(_STRIP))), initial=0)
+            before = accumulate(map(bool, map(str.strip, self.lines, repeat(STRIP))), initial=0)
             self._ranks = list(before)
         return self._ranks
 
@@ -73,7 +73,7 @@ class Page:
         """Count positional limits on the lines still alive from now on (the lines the output
         keeps); returns the counts used until now."""
         old = self._rank()
-        kept = map(and_, self.alive, map(bool, map(str.strip, self.lines, repeat(_STRIP))))
+        kept = map(and_, self.alive, map(bool, map(str.strip, self.lines, repeat(STRIP))))
         self._ranks = list(accumulate(kept, initial=0))
         return old
 
@@ -130,7 +130,7 @@ class Page:
                 idx, start, stop = self._locate(data, offset + spans[0][0])
                 if (self.alive[idx] and idx not in self.protected and self.in_scope(idx, rule)
                         and (only is None or idx in only)):
-                    lead = len(lines[idx]) - len(lines[idx].lstrip(_STRIP))
+                    lead = len(lines[idx]) - len(lines[idx].lstrip(STRIP))
                     yield idx, LineMatch(_char_spans(data[start:stop], spans, start - offset)), -lead
 
     def first_line(self, pattern: Pattern, rule: Rule, after: int = -1) -> int | None:
@@ -145,7 +145,7 @@ class Page:
         if rule.within is None:
             return True
         side, n = rule.within
-        if not self.lines[idx].strip(_STRIP):
+        if not self.lines[idx].strip(STRIP):
             return False
         rank = self._rank()[idx]
         return rank < n if side == "first" else rank >= self.nonblank - n
