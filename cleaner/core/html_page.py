@@ -58,7 +58,7 @@ def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str 
     metadata: dict[str, str] = {}
     captured: dict[str, str] = {}
     lines = 0  # lines of the extracted text before this piece
-    for n, extract in enumerate(extract_pieces(html, size=PIECE_CHARS, url=url, rules=site_rules, favor="balanced")):
+    for n, extract in enumerate(extract_pieces(html, size=PIECE_CHARS, url=url, rules=site_rules)):
         title = extract.metadata.get("title") if n == 0 else None
         text = f"{title}\n\n{extract.text}" if title and extract.text else extract.text
         page = Page(text)

@@ -1,18 +1,19 @@
 """HTML path of the cleaner: site selector rules, main-content extraction, page metadata.
 
-`extract_html(html, url=..., rules=..., favor=...)` returns the article text without its title
+`extract_html(html, url=..., rules=...)` returns the article text without its title
 (the title is in `metadata["title"]`; the caller prepends it), the metadata found, every removed
 element with the rule that removed it, and the path that produced the text ("rules-body",
 "fast", "trafilatura" or "empty"). Image alt text and figure captions are left out of the text
-(see blocks.py). `validate_selector` lets rule loading reject bad CSS with a message.
+(see blocks.py). `validate_selector` says what is wrong with a CSS selector (rule loading and
+`cleaner learn` use it).
 """
 from __future__ import annotations
 
-from cleaner.html.extract import FAVORS, extract_html
+from cleaner.html.extract import extract_html
 from cleaner.html.model import ElementRemoval, HtmlExtract, HtmlSiteRules, SelectorRule
 from cleaner.html.selectors import validate_selector
 
 __all__ = [
-    "FAVORS", "ElementRemoval", "HtmlExtract", "HtmlSiteRules", "SelectorRule", "extract_html",
+    "ElementRemoval", "HtmlExtract", "HtmlSiteRules", "SelectorRule", "extract_html",
     "validate_selector",
 ]

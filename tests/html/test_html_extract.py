@@ -173,16 +173,6 @@ def test_bad_selector_in_rules_is_skipped_not_fatal() -> None:
     assert paragraphs(extract_html(NEWS_PAGE, rules=rules).text) == PARAGRAPHS
 
 
-def test_unknown_favor_is_rejected() -> None:
-    with pytest.raises(ValueError, match="favor"):
-        extract_html(NEWS_PAGE, favor="fastest")
-
-
-@pytest.mark.parametrize("favor", ["balanced", "precision", "recall", "speed"])
-def test_every_favor_extracts_the_article(favor: str) -> None:
-    assert paragraphs(extract_html(NEWS_PAGE, favor=favor).text) == PARAGRAPHS
-
-
 def test_nested_matches_are_recorded_once() -> None:
     page = f"<html><body><div class='x'>a<div class='x'>b<p class='x'>c</p></div></div><p>{PARAGRAPHS[0]}</p></body></html>"
     result = extract_html(page, rules=HtmlSiteRules(drop=(SelectorRule("t/x", ".x"),)))
@@ -198,7 +188,7 @@ def test_fallback_gets_the_html_pruned_by_site_rules(monkeypatch: pytest.MonkeyP
 
     seen: list[str] = []
 
-    def fake_trafilatura(html: str, favor: str) -> list[str]:
+    def fake_trafilatura(html: str) -> list[str]:
         seen.append(html)
         return ["A much longer text that trafilatura found on this page, longer than the note."]
 
@@ -208,13 +198,3 @@ def test_fallback_gets_the_html_pruned_by_site_rules(monkeypatch: pytest.MonkeyP
     assert result.method == "trafilatura"
     assert seen and "SECRET OFFER" not in seen[0] and "A short note." in seen[0]
     assert [r.rule for r in result.removed] == ["t/promo"]
-
-
-def test_speed_never_calls_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
-    import cleaner.html.extract as extract_module
-
-    def fail(html: str, favor: str) -> list[str]:
-        raise AssertionError("trafilatura called")
-
-    monkeypatch.setattr(extract_module, "_trafilatura", fail)
-    assert extract_html(SHORT_PAGE, favor="speed").method in ("fast", "empty")
