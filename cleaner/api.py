@@ -14,8 +14,17 @@ from cleaner.core.cleaner import Cleaner
 from cleaner.core.result import Result
 from cleaner.errors import RecordError, RuleFileErrors
 from cleaner.options import MARKUPS, Markup, Options
-from cleaner.run.records import HTML, METADATA, REMOVED, TEXT, URL, cleaned_record, page_of, page_text
 from cleaner.ruleset.ruleset import RuleSet
+from cleaner.run.records import (
+    HTML,
+    METADATA,
+    REMOVED,
+    TEXT,
+    URL,
+    cleaned_record,
+    page_of,
+    page_text,
+)
 
 # A page for clean_iter: its text or HTML (str, or bytes decoded as the CLI decodes files), or a
 # record-like mapping {"text"|"html", "url"?}.

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from cleaner.core.huge import HUGE_HTML_CHARS, PIECE_CHARS, is_huge_html
 from cleaner.core.page import Page
-from cleaner.core.result import Removal, Result
 from cleaner.core.plan import Plan, Plans, plans_of
+from cleaner.core.result import Removal, Result
 from cleaner.core.text import finish, run_plan
 from cleaner.html import HtmlSiteRules, SelectorRule, extract_html
 from cleaner.html.pieces import extract_pieces

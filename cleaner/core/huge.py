@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from cleaner.core.page import Page
-from cleaner.core.result import Removal, Result
 from cleaner.core.plan import Plans
+from cleaner.core.result import Removal, Result
 from cleaner.core.text import finish, keep_main_content, run_plan
 from cleaner.matching.fold import fold
 from cleaner.sniff import looks_like_html

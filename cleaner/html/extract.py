@@ -23,8 +23,15 @@ from cleaner.html.metadata import extract_metadata, find_date_in_text
 from cleaner.html.model import HtmlExtract, HtmlSiteRules
 from cleaner.html.nesting import limit_nesting
 from cleaner.html.scoring import Tuning, effective_length
-from cleaner.html.steps import (DATE_SEARCH_BLOCKS, NOT_TEXT, apply_drop_rules, furniture_removals, nesting_removal, select,
-                                without_headline)
+from cleaner.html.steps import (
+    DATE_SEARCH_BLOCKS,
+    NOT_TEXT,
+    apply_drop_rules,
+    furniture_removals,
+    nesting_removal,
+    select,
+    without_headline,
+)
 
 TUNING = Tuning(prose_offset=20.0)
 # A fast result shorter than this (Latin-letter equivalents) is checked against trafilatura,

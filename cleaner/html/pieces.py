@@ -18,13 +18,20 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html.blocks import flatten
 from cleaner.html.boilerplate import FurnitureFilter
+from cleaner.html.extract import TUNING
 from cleaner.html.fast import extract_fast
 from cleaner.html.metadata import extract_metadata, find_date_in_text
-from cleaner.html.extract import TUNING
 from cleaner.html.model import HtmlExtract, HtmlSiteRules
 from cleaner.html.nesting import limit_nesting
-from cleaner.html.steps import (DATE_SEARCH_BLOCKS, NOT_TEXT, apply_drop_rules, furniture_removals, nesting_removal, select,
-                                without_headline)
+from cleaner.html.steps import (
+    DATE_SEARCH_BLOCKS,
+    NOT_TEXT,
+    apply_drop_rules,
+    furniture_removals,
+    nesting_removal,
+    select,
+    without_headline,
+)
 
 # Without a closing block tag this many piece sizes past the target, a piece ends at the next tag's end.
 _CUT_SEARCH = 4
