@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal, Mapping, Sequence, Union
 
 from cleaner.core.cleaner import Cleaner
-from cleaner.core.result import Result
+from cleaner.result import Result
 from cleaner.errors import RecordError, RuleFileErrors
 from cleaner.options import MARKUPS, Markup, Options
 from cleaner.ruleset.ruleset import RuleSet

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from cleaner.core.huge import clean_text_pieces, in_pieces
 from cleaner.core.plan import plans_of
-from cleaner.core.result import Result
 from cleaner.core.text import clean_text_page
 from cleaner.options import Options
+from cleaner.result import Result
 from cleaner.ruleset.ruleset import RuleSet
 from cleaner.sniff import looks_like_html
 

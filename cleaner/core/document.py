@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from cleaner.core.cleaner import Cleaner
-from cleaner.core.result import Result
 from cleaner.options import Options
+from cleaner.result import Result
 from cleaner.ruleset.ruleset import RuleSet
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 from cleaner.core.huge import HUGE_HTML_CHARS, PIECE_CHARS, is_huge_html
 from cleaner.core.page import Page
 from cleaner.core.plan import Plan, Plans, plans_of
-from cleaner.core.result import Removal, Result
 from cleaner.core.text import finish, run_plan
 from cleaner.html import HtmlSiteRules, SelectorRule, extract_html
 from cleaner.html.pieces import extract_pieces
+from cleaner.result import Removal, Result
 from cleaner.ruleset.ruleset import RuleSet
 
 
@@ -45,8 +45,7 @@ def clean_html_page(html: str, plans: Plans, *, url: str | None, keep_extracted:
     run_plan(page, plan)
     result = finish(page, plan, url)
     metadata = {**extract.metadata, **result.metadata}  # what a site's rules captured wins
-    elements = tuple(Removal(e.rule, 0, e.text, "drop-element") for e in extract.removed)
-    return Result(result.text, metadata, elements + result.removals, result.site, result.packs, text)
+    return Result(result.text, metadata, extract.removed + result.removals, result.site, result.packs, text)
 
 
 def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str | None, keep_extracted: bool) -> Result:
@@ -70,7 +69,7 @@ def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str 
         metadata.update(extract.metadata)
         for key, value in result.metadata.items():
             captured.setdefault(key, value)
-        elements += (Removal(e.rule, 0, e.text, "drop-element") for e in extract.removed)
+        elements += extract.removed
         removals += (r._replace(line=r.line + lines) for r in result.removals)
         lines += len(page.lines) - 1
         if result.text:

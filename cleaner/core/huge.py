@@ -12,9 +12,9 @@ from typing import Iterator
 
 from cleaner.core.page import Page
 from cleaner.core.plan import Plans
-from cleaner.core.result import Removal, Result
 from cleaner.core.text import finish, keep_main_content, run_plan
 from cleaner.matching.fold import fold
+from cleaner.result import Removal, Result
 from cleaner.sniff import looks_like_html
 
 HUGE_CHARS = 1_000_000  # text: its lines cost ~9x the page

@@ -6,9 +6,9 @@ from itertools import accumulate, repeat
 from operator import and_
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from cleaner.core.result import Removal
 from cleaner.matching.fold import STRIP, fold, is_blank
 from cleaner.matching.re2_adapter import byte_matches
+from cleaner.result import Removal
 
 KEEP_MARKER = "cleaner: keep"
 _FOLDED_SPACE = " \t\f\v"  # what the characters output lines are stripped of (STRIP) fold to

@@ -8,9 +8,9 @@ from typing import Iterable
 from cleaner.core.main_content import main_block
 from cleaner.core.page import Page
 from cleaner.core.plan import Plan, Plans, plans_of
-from cleaner.core.result import Result
 from cleaner.kinds import KINDS
 from cleaner.matching.fold import STRIP, fold
+from cleaner.result import Result
 from cleaner.ruleset.model import Rule
 from cleaner.ruleset.ruleset import RuleSet
 

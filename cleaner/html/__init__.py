@@ -10,10 +10,10 @@ element with the rule that removed it, and the path that produced the text ("rul
 from __future__ import annotations
 
 from cleaner.html.extract import extract_html
-from cleaner.html.model import ElementRemoval, HtmlExtract, HtmlSiteRules, SelectorRule
+from cleaner.html.model import HtmlExtract, HtmlSiteRules, SelectorRule
 from cleaner.html.selectors import validate_selector
 
 __all__ = [
-    "ElementRemoval", "HtmlExtract", "HtmlSiteRules", "SelectorRule", "extract_html",
+    "HtmlExtract", "HtmlSiteRules", "SelectorRule", "extract_html",
     "validate_selector",
 ]

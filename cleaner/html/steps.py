@@ -4,8 +4,8 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaner.html.blocks import PageBlocks, normalize_space
-from cleaner.html.model import ElementRemoval, HtmlSiteRules
-from cleaner.html.nesting import LIMIT as NESTING_LIMIT
+from cleaner.html.model import HtmlSiteRules
+from cleaner.result import Removal
 
 GENERIC_RULE = "html/boilerplate"
 NESTING_RULE = "html/nesting-limit"
@@ -14,10 +14,14 @@ DATE_SEARCH_BLOCKS = 60  # a page without a date in its metadata: the first bloc
 _REMOVAL_TEXT_LIMIT = 200
 
 
-def nesting_removal(unwrapped: int) -> ElementRemoval:
+def element_removal(rule: str, text: str) -> Removal:
+    """An element gone from an HTML page: it has no line in the page's text (line 0)."""
+    return Removal(rule, 0, text, "drop-element")
+
+
+def nesting_removal(unwrapped: int) -> Removal:
     """What limit_nesting did to a page, as a removal of its own rule."""
-    return ElementRemoval(NESTING_RULE, f"block tags nested deeper than {NESTING_LIMIT}", "",
-                          f"{unwrapped} tags unwrapped, their text kept")
+    return element_removal(NESTING_RULE, f"{unwrapped} tags unwrapped, their text kept")  # nested deeper than NESTING_LIMIT
 
 
 def _shorten(text: str) -> str:
@@ -26,7 +30,7 @@ def _shorten(text: str) -> str:
     return text if len(text) <= _REMOVAL_TEXT_LIMIT else text[: _REMOVAL_TEXT_LIMIT - 1] + "…"
 
 
-def apply_drop_rules(tree: LexborHTMLParser, rules: HtmlSiteRules) -> list[ElementRemoval]:
+def apply_drop_rules(tree: LexborHTMLParser, rules: HtmlSiteRules) -> list[Removal]:
     """Remove what each `drop-element` rule selects, recording every element with its rule id."""
     removed = []
     for rule in rules.drop:
@@ -36,7 +40,7 @@ def apply_drop_rules(tree: LexborHTMLParser, rules: HtmlSiteRules) -> list[Eleme
             continue
         for node in _outermost(nodes):
             text = _shorten(node.text(deep=True, separator=" "))
-            removed.append(ElementRemoval(rule.id, rule.selector, node.tag or "", text))
+            removed.append(element_removal(rule.id, text))
             node.decompose()
     return removed
 
@@ -54,13 +58,13 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     return outer
 
 
-def furniture_removals(page: PageBlocks) -> list[ElementRemoval]:
+def furniture_removals(page: PageBlocks) -> list[Removal]:
     """Generic furniture the walk left out, for the report (only elements that held text)."""
     removed = []
     for node, reason in page.skipped:
         text = _shorten(node.text(deep=True, separator=" "))
         if text:
-            removed.append(ElementRemoval(GENERIC_RULE, reason, node.tag or "", text))
+            removed.append(element_removal(GENERIC_RULE, text))
     return removed
 
 

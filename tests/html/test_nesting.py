@@ -1,8 +1,8 @@
 """Block tags nested deeper than browsers allow are unwrapped before parsing, their text kept."""
 from __future__ import annotations
 
-from cleaner.html.nesting import LIMIT, limit_nesting
 import cleaner
+from cleaner.html.nesting import LIMIT, limit_nesting
 
 
 def nested(depth: int, tag: str = "div") -> str:
