@@ -147,7 +147,7 @@ def finish(page: Page, plan: Plan, url: str | None) -> Result:
         title = guess_title(body)
         if title:
             metadata["title"] = title
-    if plan.site and "site" not in metadata:
+    if plan.site:  # the rule file that claimed the page; the page's own name is "site_name"
         metadata["site"] = plan.site
     if url and "url" not in metadata:
         metadata["url"] = url

@@ -4,8 +4,8 @@
 (the title is in `metadata["title"]`; the caller prepends it), the metadata found, every removed
 element with the rule that removed it, and the path that produced the text ("rules-body",
 "fast", "trafilatura" or "empty"). Image alt text and figure captions are left out of the text
-(see blocks.py). `validate_selector` says what is wrong with a CSS selector (rule loading and
-`cleaner learn` use it).
+(see blocks.py). `validate_selector` says what is wrong with a CSS selector: `cleaner learn`
+checks the selectors it proposes with it (rule loading checks its own in ruleset/schema.py).
 """
 from __future__ import annotations
 

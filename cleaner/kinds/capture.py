@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 KEYS = {"pattern": Key("line-pattern", required=True), "keep": Key("bool", default=False)}
 
-FIELDS = ("title", "date", "source", "author", "editor", "chief_editor", "breadcrumb", "site", "url", "language")
+FIELDS = ("title", "date", "source", "author", "editor", "chief_editor", "breadcrumb", "site_name", "url", "language")
 _CRUMB_SEP = re.compile(r"\s*(?:>>|»|›|>|→|/|\\)\s*")
 
 
