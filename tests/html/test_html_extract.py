@@ -89,7 +89,7 @@ def test_metadata_from_meta_tags() -> None:
     assert meta["title"] == "Council expands riverside park"
     assert meta["date"] == "2024-03-05T09:30:00Z"
     assert meta["author"] == "Jane Reporter"
-    assert meta["site"] == "The Daily Example"
+    assert meta["site_name"] == "The Daily Example"
     assert meta["url"] == "https://example.com/news/park"
     assert meta["language"] == "en-GB"
     assert meta["description"] == "The park grows by twelve hectares."
