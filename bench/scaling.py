@@ -22,6 +22,7 @@ sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
 from throughput import Baseline, build_corpus, build_pages, pages_of  # noqa: E402
 from cleaner import RuleSet, clean_text  # noqa: E402
+from cleaner.core.plan import plans_of  # noqa: E402
 
 CLEANER = [sys.executable, "-m", "cleaner.cli.main"]
 
@@ -76,7 +77,7 @@ def rule_scaling(workdir: Path, size_mb: int, baseline_pages: int) -> None:
         rules = RuleSet.load([synthetic_rules(n, pages, workdir / f"rules-{n}")])
         assert not rules.errors, rules.errors[:3]
         sample = [t for t, _ in zip(pages_of(corpus), range(baseline_pages))]
-        in_force = len(rules.plan_for(sample[0]).text_rules)
+        in_force = len(plans_of(rules).plan_for(sample[0]).text_rules)
         # RE2 builds a set's DFA states as text first needs them; a big corpus pays that once.
         # One pass over the distinct pages builds them before the clock starts.
         for text in pages_of(pages):
@@ -101,7 +102,7 @@ def rule_scaling(workdir: Path, size_mb: int, baseline_pages: int) -> None:
 def _same_without_prefilter(rules: RuleSet, sample: list[str]) -> str:
     """Whether every rule run on every page (no prefilter) gives the same results: a silent
     prefilter failure (an RE2 set out of memory says "no match") would show here."""
-    from cleaner.ruleset import ruleset
+    from cleaner.core import plan as ruleset
 
     outputs = [clean_text(t, rules) for t in sample]
     saved = ruleset.Plan.candidates

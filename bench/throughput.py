@@ -27,6 +27,7 @@ SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
 from cleaner import RuleSet, clean_text  # noqa: E402
+from cleaner.core.plan import plans_of  # noqa: E402
 from cleaner.matching.fold import fold  # noqa: E402
 from cleaner.io import read_input  # noqa: E402
 
@@ -98,7 +99,7 @@ class Baseline:
         self.compiled: dict[int, list[tuple[str, re.Pattern[str]]]] = {}
 
     def clean(self, text: str) -> str:
-        plan = self.rules.plan_for(text)
+        plan = plans_of(self.rules).plan_for(text)
         patterns = self.compiled.get(id(plan))
         if patterns is None:
             patterns = self.compiled[id(plan)] = [

@@ -2,7 +2,9 @@
 
     import cleaner
     rules = cleaner.load_rules()            # bundled rules; add folders: load_rules("my-rules")
-    result = cleaner.clean(page, rules, url=None)   # text or HTML
+    result = cleaner.clean(page, rules, url=None)   # text or HTML (markup="auto"|"text"|"html")
+    c = cleaner.Cleaner(rules, cleaner.Options(main_content=False))  # rules and options, page after page
+    c.clean(page, url).text
     result.text, result.metadata, result.removals
     for result in cleaner.clean_iter(pages, rules): ...          # lazily, in order
     dataset.map(cleaner.clean_batch, batched=True)               # columnar batches
@@ -11,13 +13,15 @@
 from __future__ import annotations
 
 from cleaner.api import clean, clean_batch, clean_iter, clean_records, default_rules, load_rules
-from cleaner.core.text import clean_text
+from cleaner.core.cleaner import Cleaner
+from cleaner.result import Removal, Result
+from cleaner.core.text import clean_text  # the text path alone, never in pieces (check, fix, tests, benchmarks)
 from cleaner.errors import CleanerError, InputError, RecordError, RuleError, RuleFileErrors
-from cleaner.core.result import Removal, Result
+from cleaner.options import Options
 from cleaner.ruleset.ruleset import RuleSet
 
 __all__ = [
     "RuleSet", "load_rules", "default_rules", "clean", "clean_iter", "clean_records", "clean_batch",
-    "clean_text", "Result", "Removal", "CleanerError", "InputError", "RecordError", "RuleError", "RuleFileErrors",
+    "Cleaner", "Options", "clean_text", "Result", "Removal", "CleanerError", "InputError", "RecordError", "RuleError", "RuleFileErrors",
 ]
 __version__ = "0.1.0"

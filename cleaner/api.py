@@ -6,21 +6,31 @@ import math
 import os
 import threading
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal, Mapping, Sequence, Union
 
-from cleaner.core.document import clean_document
+from cleaner.core.cleaner import Cleaner
+from cleaner.result import Result
 from cleaner.errors import RecordError, RuleFileErrors
-from cleaner.run.records import HTML, METADATA, REMOVED, TEXT, URL, Kind, clean_record, page_of, page_text
-from cleaner.core.result import Result
+from cleaner.options import MARKUPS, Markup, Options
 from cleaner.ruleset.ruleset import RuleSet
+from cleaner.run.records import (
+    HTML,
+    METADATA,
+    REMOVED,
+    TEXT,
+    URL,
+    cleaned_record,
+    page_of,
+    page_text,
+)
 
 # A page for clean_iter: its text or HTML (str, or bytes decoded as the CLI decodes files), or a
 # record-like mapping {"text"|"html", "url"?}.
 PageLike = Union[str, bytes, Mapping[str, Any]]
 OnError = Literal["raise", "skip", "mark"]
 ERROR = "cleaner_error"  # the field clean_records(on_error="mark") adds to a record it could not clean
-KINDS = ("auto", "text", "html")
 ON_ERROR = ("raise", "skip", "mark")
 
 _default: RuleSet | None = None
@@ -49,19 +59,18 @@ def default_rules() -> RuleSet:
     return rules
 
 
-def load_rules(*folders: str | os.PathLike[str], bundled: bool = True, main_content: bool = True) -> RuleSet:
+def load_rules(*folders: str | os.PathLike[str], bundled: bool = True) -> RuleSet:
     """Load the bundled rules (unless bundled=False) and the given folders; raise on any bad file.
 
-    main_content=False applies the rules only, even where a file asks for main-content selection.
-    A folder without rule files gives a UserWarning.
+    A folder without rule files gives a UserWarning. How pages are cleaned (main_content, markup)
+    is told to the cleaning functions, not to the rules.
     """
     for folder in folders:
         if not isinstance(folder, (str, os.PathLike)):
             raise TypeError(f"load_rules: folders must be paths (str or os.PathLike), not {type(folder).__name__}")
-    for name, flag in (("bundled", bundled), ("main_content", main_content)):
-        if not isinstance(flag, bool):
-            raise TypeError(f"load_rules: {name} must be True or False, not {flag!r}")
-    rules = RuleSet.load([Path(f) for f in folders], bundled=bundled, main_content=main_content)
+    if not isinstance(bundled, bool):
+        raise TypeError(f"load_rules: bundled must be True or False, not {bundled!r}")
+    rules = RuleSet.load([Path(f) for f in folders], bundled=bundled)
     if rules.errors:
         raise RuleFileErrors(rules.errors)
     for message in rules.warnings:
@@ -69,52 +78,58 @@ def load_rules(*folders: str | os.PathLike[str], bundled: bool = True, main_cont
     return rules
 
 
-def clean(page: str | bytes, rules: RuleSet | None = None, *, url: str | None = None, kind: Kind = "auto") -> Result:
-    """Clean one page, scraped text or HTML (kind 'auto' tells them apart by content); bytes are decoded as files are."""
-    rules = _rules(rules, "clean")
-    _check_kind(kind, "clean")
+def clean(page: str | bytes, rules: RuleSet | None = None, *, url: str | None = None, markup: Markup = "auto",
+          main_content: bool = True, **old: object) -> Result:
+    """Clean one page, scraped text or HTML (markup "auto" tells them apart by content); bytes are decoded as files are.
+
+    main_content=False applies the rules only on scraped text; HTML pages always go through
+    main-content extraction.
+    """
+    cleaner = _cleaner(rules, markup, main_content, old, "clean")
     _check_url(url, "clean")
-    return clean_document(page_text(page, "clean: page"), rules, url=url or None, kind=kind)
+    return cleaner.clean(page_text(page, "clean: page"), url or None)
 
 
-def clean_iter(pages: Iterable[PageLike], rules: RuleSet | None = None, *, kind: Kind = "auto") -> Iterator[Result]:
+def clean_iter(pages: Iterable[PageLike], rules: RuleSet | None = None, *, markup: Markup = "auto",
+               main_content: bool = True, **old: object) -> Iterator[Result]:
     """Clean pages lazily and in order: a generator that holds one page at a time."""
-    rules = _rules(rules, "clean_iter")
-    _check_kind(kind, "clean_iter")
+    cleaner = _cleaner(rules, markup, main_content, old, "clean_iter")
     _check_stream(pages, "clean_iter", "pages")
-    return _clean_iter(pages, rules, kind)
+    return _clean_iter(pages, cleaner)
 
 
-def _clean_iter(pages: Iterable[PageLike], rules: RuleSet, kind: Kind) -> Iterator[Result]:
+def _clean_iter(pages: Iterable[PageLike], cleaner: Cleaner) -> Iterator[Result]:
+    as_html = _as(cleaner, "html")
     for n, item in enumerate(pages):
         if isinstance(item, Mapping):
             try:
-                page, url, page_kind = page_of(item, kind)
+                page, url, markup = page_of(item, cleaner.options.markup)
             except RecordError as exc:
                 raise RecordError(f"page {n}: {exc}") from None
-            yield clean_document(page, rules, url=url, kind=page_kind)
+            yield (as_html if markup == "html" else cleaner).clean(page, url)
         else:
             what = f"clean_iter: page {n}"
             if not isinstance(item, (str, bytes, bytearray)):
                 raise TypeError(f"{what} must be str, bytes or a mapping with text or html, not {type(item).__name__}")
-            yield clean_document(page_text(item, what), rules, kind=kind)
+            yield cleaner.clean(page_text(item, what))
 
 
-def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = None, *,
-                  kind: Kind = "auto", on_error: OnError = "raise") -> Iterator[dict[str, Any]]:
+def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = None, *, markup: Markup = "auto",
+                  main_content: bool = True, on_error: OnError = "raise", **old: object) -> Iterator[dict[str, Any]]:
     """Clean records lazily and in order; a bad record raises, is skipped, or passes through marked."""
-    rules = _rules(rules, "clean_records")
-    _check_kind(kind, "clean_records")
+    cleaner = _cleaner(rules, markup, main_content, old, "clean_records")
     if on_error not in ON_ERROR:
         raise ValueError(f"clean_records: on_error must be one of {', '.join(map(repr, ON_ERROR))}; got {on_error!r}")
     _check_stream(records, "clean_records", "records")
-    return _clean_records(records, rules, kind, on_error)
+    return _clean_records(records, cleaner, on_error)
 
 
-def _clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet, kind: Kind, on_error: OnError) -> Iterator[dict[str, Any]]:
+def _clean_records(records: Iterable[Mapping[str, Any]], cleaner: Cleaner, on_error: OnError) -> Iterator[dict[str, Any]]:
+    as_html = _as(cleaner, "html")
     for n, record in enumerate(records):
         try:
-            yield clean_record(record, rules, kind=kind)
+            page, url, markup = page_of(record, cleaner.options.markup)
+            yield cleaned_record(record, (as_html if markup == "html" else cleaner).clean(page, url))
         except RecordError as exc:
             if on_error == "raise":
                 raise RecordError(f"record {n}: {exc}") from None
@@ -122,8 +137,8 @@ def _clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet, kind: K
                 yield {**record, ERROR: str(exc)} if isinstance(record, Mapping) else {ERROR: str(exc)}
 
 
-def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None = None, *,
-                kind: Kind = "auto") -> dict[str, list[Any]]:
+def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None = None, *, markup: Markup = "auto",
+                main_content: bool = True, **old: object) -> dict[str, list[Any]]:
     """Clean a columnar batch (a dict of lists, a pandas DataFrame) for `Dataset.map(batched=True)`.
 
     Reads `text` (or `html`: a row whose text is missing reads its html) and optional `url`;
@@ -132,8 +147,8 @@ def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None 
     batch to batch). A missing page (None, NaN) gives ""; bytes are decoded as the CLI decodes
     files; any other value raises TypeError naming the column and the row.
     """
-    rules = _rules(rules, "clean_batch")
-    _check_kind(kind, "clean_batch")
+    cleaner = _cleaner(rules, markup, main_content, old, "clean_batch")
+    as_html = _as(cleaner, "html")
     out: dict[str, list[Any]] = {TEXT: [], METADATA: [], REMOVED: []}
     for row, (field, page, url) in enumerate(_rows(batch)):
         if field is None:  # None, or pandas' NaN: nothing to clean
@@ -144,7 +159,7 @@ def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None 
                 url = None
             elif not isinstance(url, str):
                 raise TypeError(f'clean_batch: "url" column, row {row} must be str or None, not {type(url).__name__}')
-            result = clean_document(text, rules, url=url or None, kind=kind if field == TEXT else "html")
+            result = (cleaner if field == TEXT else as_html).clean(text, url or None)
         out[TEXT].append(result.text)
         out[METADATA].append(json.dumps(result.metadata, ensure_ascii=False, allow_nan=False))
         out[REMOVED].append(json.dumps([r.to_dict() for r in result.removals], ensure_ascii=False, allow_nan=False))
@@ -193,9 +208,22 @@ def _rules(rules: object, fn: str) -> RuleSet:
     return rules
 
 
-def _check_kind(kind: object, fn: str) -> None:
-    if kind not in KINDS:
-        raise ValueError(f"{fn}: kind must be one of {', '.join(map(repr, KINDS))}; got {kind!r}")
+def _cleaner(rules: object, markup: object, main_content: object, old: dict[str, object], fn: str) -> Cleaner:
+    """The Cleaner a library call describes, its arguments checked; kind= is refused by name."""
+    if "kind" in old:
+        raise TypeError(f"{fn}: kind= is now markup= (one of {', '.join(map(repr, MARKUPS))})")
+    if old:
+        raise TypeError(f"{fn}: unexpected keyword argument {next(iter(old))!r}")
+    if markup not in MARKUPS:
+        raise ValueError(f"{fn}: markup must be one of {', '.join(map(repr, MARKUPS))}; got {markup!r}")
+    if not isinstance(main_content, bool):
+        raise TypeError(f"{fn}: main_content must be True or False, not {main_content!r}")
+    return Cleaner(_rules(rules, fn), Options(markup=markup, main_content=main_content))  # type: ignore[arg-type]
+
+
+def _as(cleaner: Cleaner, markup: Markup) -> Cleaner:
+    """The same cleaner reading pages as markup (a record's html field is HTML, whatever the run says)."""
+    return Cleaner(cleaner.rules, replace(cleaner.options, markup=markup))
 
 
 def _check_url(url: object, fn: str) -> None:

@@ -40,7 +40,7 @@ def test_clean_defaults_to_bundled_rules_loaded_once():
 def test_clean_with_url_and_kind(bundled):
     text = "南京国博_fororder_国博bannner4\n标题\n正文。"
     assert cleaner.clean(text, bundled, url="https://news.cri.cn/x.html").site == "cri.cn"
-    assert cleaner.clean("<p>not html</p>", bundled, kind="text").text == "<p>not html</p>\n"
+    assert cleaner.clean("<p>not html</p>", bundled, markup="text").text == "<p>not html</p>\n"
 
 
 def test_load_rules_raises_on_a_bad_file(tmp_path):
@@ -169,11 +169,11 @@ def test_bytes_that_are_not_text_are_an_input_error(bundled):
 @pytest.mark.parametrize("call,error,message", [
     (lambda r: cleaner.clean(None, r), TypeError, "clean: page must be str or bytes, not NoneType"),
     (lambda r: cleaner.clean(12, r), TypeError, "clean: page must be str or bytes, not int"),
-    (lambda r: cleaner.clean("x", r, kind="bogus"), ValueError, "clean: kind must be one of 'auto', 'text', 'html'; got 'bogus'"),
+    (lambda r: cleaner.clean("x", r, markup="bogus"), ValueError, "clean: markup must be one of 'auto', 'text', 'html'; got 'bogus'"),
     (lambda r: cleaner.clean("x", r, url=123), TypeError, "clean: url must be str or None, not int"),
     (lambda r: cleaner.clean("x", "my-rules"), TypeError,
      "clean: rules must be a RuleSet or None, not str; load a folder with cleaner.load_rules(path)"),
-    (lambda r: cleaner.clean_iter(["x"], r, kind="xml"), ValueError, "clean_iter: kind must be one of 'auto', 'text', 'html'; got 'xml'"),
+    (lambda r: cleaner.clean_iter(["x"], r, markup="xml"), ValueError, "clean_iter: markup must be one of 'auto', 'text', 'html'; got 'xml'"),
     (lambda r: cleaner.clean_iter("one page", r), TypeError, "clean_iter: pages must be an iterable of items, not one str; wrap it in a list"),
     (lambda r: list(cleaner.clean_iter(["x", 3], r)), TypeError,
      "clean_iter: page 1 must be str, bytes or a mapping with text or html, not int"),
@@ -186,7 +186,7 @@ def test_bytes_that_are_not_text_are_an_input_error(bundled):
     (lambda r: list(cleaner.clean_records([{"text": {"a"}}], r)), RecordError, 'record 0: "text" is a Python set, not a string'),
     (lambda r: list(cleaner.clean_records([{"text": ["a", "b"]}], r)), RecordError, 'record 0: "text" is a JSON array, not a string'),
     (lambda r: list(cleaner.clean_records(["page"], r)), RecordError, "record 0: record is a JSON string, not an object"),
-    (lambda r: cleaner.clean_batch({"text": ["x"]}, r, kind=None), ValueError, "clean_batch: kind must be one of 'auto', 'text', 'html'; got None"),
+    (lambda r: cleaner.clean_batch({"text": ["x"]}, r, markup=None), ValueError, "clean_batch: markup must be one of 'auto', 'text', 'html'; got None"),
     (lambda r: cleaner.load_rules(3), TypeError, "load_rules: folders must be paths (str or os.PathLike), not int"),
     (lambda r: cleaner.load_rules(bundled="no"), TypeError, "load_rules: bundled must be True or False, not 'no'"),
 ])
@@ -297,11 +297,11 @@ def test_pickled_rule_set_cleans_the_seeds_alike(tmp_path):
 
     rules = _custom_rules(tmp_path)
     again = pickle.loads(pickle.dumps(rules))
-    assert list(again.files) == list(rules.files) and again.main_content == rules.main_content
+    assert list(again.files) == list(rules.files)
     assert [cleaner.clean(p, again) for p in _pages()] == [cleaner.clean(p, rules) for p in _pages()]
     assert cleaner.clean(_pages()[-1], again).site == "example.test"
-    rules_only = pickle.loads(pickle.dumps(cleaner.load_rules(main_content=False)))
-    assert rules_only.main_content is False
+    options = cleaner.Options(main_content=False)
+    assert pickle.loads(pickle.dumps(options)) == options
 
 
 def test_pickled_rule_set_keeps_errors_and_the_override_order(tmp_path):

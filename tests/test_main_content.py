@@ -62,7 +62,7 @@ def test_a_site_file_can_switch_it_off(bundled: RuleSet, tmp_path):
         "text:\n  main-content: false\nrules: []\n", encoding="utf-8")
     rules = RuleSet.load([tmp_path])
     text = page(MENU, [TITLE], PROSE, FOOTER)
-    assert rules.plan_for(text, "https://example.com/a").main_content is False
+    assert rules.scope_for(text, "https://example.com/a").main_content is False
     assert "关于我们" in clean_text(text, rules, url="https://example.com/a").text
     assert "关于我们" not in clean_text(text, rules).text  # without the URL the zh-news fallback applies
 
@@ -96,7 +96,7 @@ def test_switched_off_for_a_whole_run(tmp_path):
     import cleaner
 
     text = page(MENU, [TITLE], PROSE, FOOTER)
-    assert "关于我们" in cleaner.clean(text, cleaner.load_rules(main_content=False)).text
+    assert "关于我们" in cleaner.clean(text, cleaner.load_rules(), main_content=False).text
     src = tmp_path / "pages.jsonl"
     src.write_text("".join(json.dumps({"id": n, "text": text}, ensure_ascii=False) + "\n" for n in range(3)), encoding="utf-8")
     for jobs in ("1", "2"):  # workers load the rules themselves: the switch must reach them

@@ -14,7 +14,8 @@ from cleaner import RuleSet, clean_text
 from cleaner.matching.fold import FOLD_TABLE, fold
 from cleaner.core.page import Page
 from cleaner.matching import prefilter
-from cleaner.ruleset import ruleset
+from cleaner.core import plan as ruleset  # Plan lives in core
+from cleaner.core.plan import plans_of
 from cleaner.matching.prefilter import split_pieces
 from conftest import SEEDS, SHARED
 
@@ -56,7 +57,7 @@ def plain(text: str, rules: RuleSet):
         page = Page(text)
         from cleaner.core.text import finish, keep_main_content, run_plan, settle
 
-        plan = rules.plan_for(text)
+        plan = plans_of(rules).plan_for(text)
         page.hits = None
         saved_scan = ruleset.Plan.scan
         ruleset.Plan.scan = lambda self, folded: prefilter.Hits(frozenset(), {})  # nothing known: whole page

@@ -9,18 +9,28 @@ from __future__ import annotations
 
 from cleaner.core.huge import HUGE_HTML_CHARS, PIECE_CHARS, is_huge_html
 from cleaner.core.page import Page
-from cleaner.core.result import Removal, Result
+from cleaner.core.plan import Plan, Plans, plans_of
 from cleaner.core.text import finish, run_plan
 from cleaner.html import HtmlSiteRules, SelectorRule, extract_html
 from cleaner.html.pieces import extract_pieces
-from cleaner.ruleset.ruleset import Plan, RuleSet
+from cleaner.result import Removal, Result
+from cleaner.ruleset.ruleset import RuleSet
 
 
 def clean_html(html: str, rules: RuleSet, *, url: str | None = None, keep_extracted: bool = False) -> Result:
-    """Clean one HTML page: the site's selector rules, main-content extraction, then its text rules."""
+    """Clean one page as HTML (what Cleaner(rules, Options(markup="html")).clean does)."""
+    return clean_html_page(html, plans_of(rules), url=url, keep_extracted=keep_extracted)
+
+
+def clean_html_page(html: str, plans: Plans, *, url: str | None, keep_extracted: bool = False) -> Result:
+    """Clean one HTML page: the site's selector rules, main-content extraction, then its text rules.
+
+    Extraction is how HTML becomes text, so it always keeps the main content: Options.main_content
+    (the text path's selection of the article's run of prose) does not apply to HTML pages.
+    """
     huge = is_huge_html(html)
     # A huge page is claimed by its head: folding all of it for the fingerprints would copy it.
-    plan = rules.plan_for(html[:HUGE_HTML_CHARS] if huge else html, url)
+    plan = plans.plan_for(html[:HUGE_HTML_CHARS] if huge else html, url)
     site_rules = HtmlSiteRules(
         drop=tuple(SelectorRule(r.id, r.params["selector"]) for r in plan.html_rules),
         **{k: plan.html.get(k) for k in ("body", "title", "date", "author")},
@@ -35,8 +45,7 @@ def clean_html(html: str, rules: RuleSet, *, url: str | None = None, keep_extrac
     run_plan(page, plan)
     result = finish(page, plan, url)
     metadata = {**extract.metadata, **result.metadata}  # what a site's rules captured wins
-    elements = tuple(Removal(e.rule, 0, e.text, "drop-element") for e in extract.removed)
-    return Result(result.text, metadata, elements + result.removals, result.site, result.packs, text)
+    return Result(result.text, metadata, extract.removed + result.removals, result.site, result.packs, text)
 
 
 def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str | None, keep_extracted: bool) -> Result:
@@ -48,7 +57,7 @@ def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str 
     metadata: dict[str, str] = {}
     captured: dict[str, str] = {}
     lines = 0  # lines of the extracted text before this piece
-    for n, extract in enumerate(extract_pieces(html, size=PIECE_CHARS, url=url, rules=site_rules, favor="balanced")):
+    for n, extract in enumerate(extract_pieces(html, size=PIECE_CHARS, url=url, rules=site_rules)):
         title = extract.metadata.get("title") if n == 0 else None
         text = f"{title}\n\n{extract.text}" if title and extract.text else extract.text
         page = Page(text)
@@ -60,7 +69,7 @@ def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str 
         metadata.update(extract.metadata)
         for key, value in result.metadata.items():
             captured.setdefault(key, value)
-        elements += (Removal(e.rule, 0, e.text, "drop-element") for e in extract.removed)
+        elements += extract.removed
         removals += (r._replace(line=r.line + lines) for r in result.removals)
         lines += len(page.lines) - 1
         if result.text:

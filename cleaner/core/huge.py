@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from cleaner.core.page import Page
-from cleaner.core.result import Removal, Result
+from cleaner.core.plan import Plans
 from cleaner.core.text import finish, keep_main_content, run_plan
 from cleaner.matching.fold import fold
-from cleaner.ruleset.ruleset import RuleSet
+from cleaner.result import Removal, Result
 from cleaner.sniff import looks_like_html
 
 HUGE_CHARS = 1_000_000  # text: its lines cost ~9x the page
@@ -27,9 +27,9 @@ PIECES_NOTE = (f"huge page: cleaned in pieces of about {PIECE_CHARS:,} character
                f"(text over {HUGE_CHARS:,} characters; HTML over {HUGE_HTML_CHARS:,} or with over {HUGE_TAGS:,} tags)")
 
 
-def in_pieces(text: str, kind: str = "auto") -> bool:
-    """Whether clean_document cleans this page in pieces (a huge page: told to the user)."""
-    if kind == "html" or (kind == "auto" and looks_like_html(text)):
+def in_pieces(text: str, markup: str = "auto") -> bool:
+    """Whether Cleaner.clean cleans this page in pieces (a huge page: told to the user)."""
+    if markup == "html" or (markup == "auto" and looks_like_html(text)):
         return is_huge_html(text)
     if len(text) <= HUGE_CHARS:
         return False
@@ -50,9 +50,8 @@ def iter_line_pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:
         start = end
 
 
-def clean_text_pieces(text: str, rules: RuleSet, *, url: str | None = None,
-                      main_content: bool = True) -> Result:
-    """clean_text on a huge page, a piece of lines at a time."""
+def clean_text_pieces(text: str, plans: Plans, *, url: str | None, main_content: bool) -> Result:
+    """clean_text_page on a huge page, a piece of lines at a time."""
     outputs: list[str] = []
     removals: list[Removal] = []
     metadata: dict[str, str] = {}
@@ -60,7 +59,7 @@ def clean_text_pieces(text: str, rules: RuleSet, *, url: str | None = None,
     lines = 0  # lines of the page before this piece
     for piece in iter_line_pieces(text):
         if plan is None:
-            plan = rules.plan_for(piece, url)
+            plan = plans.plan_for(piece, url)
         page = Page(piece, fold(piece))
         del piece
         run_plan(page, plan)

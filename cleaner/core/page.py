@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, repeat
 from operator import and_
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-import re2
-
-from cleaner.core.result import Removal
-from cleaner.matching.fold import _STRIP, fold, is_blank
+from cleaner.matching.fold import STRIP, fold, is_blank
+from cleaner.matching.re2_adapter import byte_matches
+from cleaner.result import Removal
 
 KEEP_MARKER = "cleaner: keep"
-_FOLDED_SPACE = " \t\f\v"  # what the characters output lines are stripped of (_STRIP) fold to
+_FOLDED_SPACE = " \t\f\v"  # what the characters output lines are stripped of (STRIP) fold to
 
 if TYPE_CHECKING:
     from cleaner.matching.patterns import Pattern
@@ -65,7 +64,7 @@ class Page:
         if self._ranks is None:
             # Blank as the output sees it (render strips these characters), so that the output,
             # cleaned again, counts its lines as recount() counted them.
-            before = accumulate(map(bool, map(str.strip, self.lines, repeat(_STRIP))), initial=0)
+            before = accumulate(map(bool, map(str.strip, self.lines, repeat(STRIP))), initial=0)
             self._ranks = list(before)
         return self._ranks
 
@@ -73,7 +72,7 @@ class Page:
         """Count positional limits on the lines still alive from now on (the lines the output
         keeps); returns the counts used until now."""
         old = self._rank()
-        kept = map(and_, self.alive, map(bool, map(str.strip, self.lines, repeat(_STRIP))))
+        kept = map(and_, self.alive, map(bool, map(str.strip, self.lines, repeat(STRIP))))
         self._ranks = list(accumulate(kept, initial=0))
         return old
 
@@ -118,19 +117,19 @@ class Page:
         """(line index, match, -lead) for matches on live lines within the rule's limits.
 
         The match's offsets are characters of the stripped line; the third value is minus the
-        count of spaces the line starts with, and callers subtract it to get columns of the line. Only the
-        pieces where the prefilter found the pattern are searched, as UTF-8 bytes: a rule that
-        fires once costs a short search.
+        count of spaces the line starts with, so m.start() minus it is the offset in the line
+        itself. Only the pieces where the prefilter found the pattern are searched, as UTF-8
+        bytes: a rule that fires once costs a short search.
         """
         data = self.folded_bytes()
         pieces = self.hits.pieces(pattern.regex.pattern) if self.hits is not None else None
         lines, only = self.lines, self.only
         for offset, piece in [(0, data)] if pieces is None else pieces:
-            for spans in _byte_matches(pattern.regex, piece):
+            for spans in byte_matches(pattern.regex, piece):
                 idx, start, stop = self._locate(data, offset + spans[0][0])
                 if (self.alive[idx] and idx not in self.protected and self.in_scope(idx, rule)
                         and (only is None or idx in only)):
-                    lead = len(lines[idx]) - len(lines[idx].lstrip(_STRIP))
+                    lead = len(lines[idx]) - len(lines[idx].lstrip(STRIP))
                     yield idx, LineMatch(_char_spans(data[start:stop], spans, start - offset)), -lead
 
     def first_line(self, pattern: Pattern, rule: Rule, after: int = -1) -> int | None:
@@ -145,7 +144,7 @@ class Page:
         if rule.within is None:
             return True
         side, n = rule.within
-        if not self.lines[idx].strip(_STRIP):
+        if not self.lines[idx].strip(STRIP):
             return False
         rank = self._rank()[idx]
         return rank < n if side == "first" else rank >= self.nonblank - n
@@ -204,13 +203,6 @@ class Page:
         """(index, text) of the lines still on the page."""
         return [(i, line) for i, line in enumerate(self.lines) if self.alive[i]]
 
-    def live_text(self) -> str:
-        """The lines still on the page, joined by newlines."""
-        if self._text is not None and all(self.alive):
-            return self._text
-        return "\n".join(compress(self.lines, self.alive))
-
-
 
 class LineMatch:
     """A match whose offsets are characters of its line, as rule kinds slice the line."""
@@ -231,31 +223,6 @@ class LineMatch:
     def end(self, group: int = 0) -> int:
         """Where a group ends."""
         return self._spans[group][1]
-
-
-_UNANCHORED = re2._Anchor.UNANCHORED
-
-
-def _byte_matches(regex: object, data: bytes) -> Iterator[list[tuple[int, int]]]:
-    """Byte spans of the successive matches in UTF-8 data, the matches finditer gives on the text.
-
-    The loop of re2's own finditer, minus what it spends on a str: encoding it again for every
-    search and converting every offset.
-    """
-    low = regex._regexp  # type: ignore[attr-defined]
-    pos, end = 0, len(data)
-    while True:
-        spans = low.Match(_UNANCHORED, data, pos, end)
-        if spans[0][0] < 0:
-            return
-        yield spans
-        if pos == end:
-            return
-        if pos == spans[0][1]:  # an empty match here: step over one character
-            lead = data[pos]
-            pos += 1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
-        else:
-            pos = spans[0][1]
 
 
 def _char_spans(line: bytes, spans: list[tuple[int, int]], shift: int) -> list[tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""The pure core: (text, optional URL, rules) -> clean text, metadata and removals. No I/O."""
+"""Scraped text through a plan: rules in phase order, main content, settling, the result. No I/O."""
 from __future__ import annotations
 
 from heapq import heapify, heappop, heappush
@@ -7,11 +7,12 @@ from typing import Iterable
 
 from cleaner.core.main_content import main_block
 from cleaner.core.page import Page
-from cleaner.core.result import Result
+from cleaner.core.plan import Plan, Plans, plans_of
 from cleaner.kinds import EDIT_KINDS, KINDS, LINE_KINDS
-from cleaner.matching.fold import _STRIP, fold  # _STRIP: what strip_line strips
+from cleaner.matching.fold import STRIP, fold
+from cleaner.result import Result
 from cleaner.ruleset.model import Rule
-from cleaner.ruleset.ruleset import Plan, RuleSet
+from cleaner.ruleset.ruleset import RuleSet
 
 # What main-content selection removes is credited to this rule (files switch it on, not define it).
 MAIN_CONTENT_RULE = Rule("text/main-content", "main-content",
@@ -21,14 +22,22 @@ TITLE_MAX_CHARS = 120
 
 
 def clean_text(text: str, rules: RuleSet, *, url: str | None = None, main_content: bool = True) -> Result:
-    """Clean one page of scraped text with the rules that apply to it.
+    """Clean one page of scraped text, never in pieces (check and fix: main_content=False, rules only).
 
-    main_content=False applies the rules only, even where a file asks for main-content selection
-    (check and fix report what rules find).
+    The library and the runs go through core.cleaner.Cleaner; this stays for the callers that
+    want the text path whatever the page looks like.
+    """
+    return clean_text_page(text, plans_of(rules), url=url, main_content=main_content)
+
+
+def clean_text_page(text: str, plans: Plans, *, url: str | None, main_content: bool) -> Result:
+    """Clean one page of scraped text with the plan that applies to it.
+
+    main_content=False applies the rules only, even where a file asks for main-content selection.
     """
     page = Page(text, fold(text))
     # Folded once: claiming the page and every rule read the same view (lines stripped, \r\n as \n).
-    plan = rules.plan_for(text, url, folded=page.folded_bytes())
+    plan = plans.plan_for(text, url, folded=page.folded_bytes())
     run_plan(page, plan)
     main = main_content and plan.main_content
     if main:
@@ -111,11 +120,6 @@ def settle(page: Page, plan: Plan, *, main: bool) -> None:
             keep_main_content(page, site=plan.site is not None)
 
 
-def apply_rule(page: Page, rule: Rule) -> None:
-    """Apply a single rule (used by rule examples)."""
-    KINDS[rule.kind].apply(page, rule)
-
-
 def keep_main_content(page: Page, *, site: bool = False) -> None:
     """Drop the live lines outside the article's run of prose, all but the headline above it."""
     lines, alive = page.lines, page.alive
@@ -141,7 +145,7 @@ def finish(page: Page, plan: Plan, url: str | None) -> Result:
         title = guess_title(body)
         if title:
             metadata["title"] = title
-    if plan.site and "site" not in metadata:
+    if plan.site:  # the rule file that claimed the page; the page's own name is "site_name"
         metadata["site"] = plan.site
     if url and "url" not in metadata:
         metadata["url"] = url
@@ -152,7 +156,7 @@ def finish(page: Page, plan: Plan, url: str | None) -> Result:
 def render(lines: Iterable[str]) -> str:
     """Output form: lines stripped, one blank line between paragraphs, one final newline."""
     # C-level iterators only: a Python call per line would cost more than all the rules of a page.
-    body = "\n\n".join(filter(None, map(str.strip, filter(None, lines), repeat(_STRIP))))
+    body = "\n\n".join(filter(None, map(str.strip, filter(None, lines), repeat(STRIP))))
     return body + "\n" if body else ""
 
 

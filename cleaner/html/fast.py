@@ -21,11 +21,9 @@ INNER_LINK_LIST = -30.0
 
 @dataclass(frozen=True)
 class FastResult:
-    """The kept paragraphs and how much of the page's prose they hold."""
+    """The kept paragraphs."""
 
     texts: list[str]
-    kept_weight: float
-    prose_share: float
 
 
 def _max_range(weights: list[float], start: int, end: int) -> tuple[int, int]:
@@ -58,7 +56,7 @@ def extract_fast(page: PageBlocks, title: str | None = None, tuning: Tuning = Tu
     """Choose the element whose blocks weigh most; return its trimmed paragraphs."""
     blocks, elements = page.blocks, page.elements
     if not blocks or not elements:
-        return FastResult([], 0.0, 0.0)
+        return FastResult([])
     weights = score_blocks(page, title, tuning)
     total = _subtree_totals(page, weights)
     best = max(range(len(elements)), key=total.__getitem__)
@@ -79,6 +77,4 @@ def extract_fast(page: PageBlocks, title: str | None = None, tuning: Tuning = Tu
         else:
             texts.append(block.text)
         last_row = row
-    prose = sum(w for w in weights if w > 0)
-    kept = sum(w for w in weights[start:end] if w > 0)
-    return FastResult(texts, kept, kept / prose if prose else 0.0)
+    return FastResult(texts)

@@ -33,7 +33,7 @@ _META_KEYS = {
         "author", "article:author", "og:article:author", "dc.creator", "byl", "parsely-author",
         "sailthru.author",
     ),
-    "site": ("og:site_name", "application-name", "twitter:site"),
+    "site_name": ("og:site_name", "application-name", "twitter:site"),  # the page's own name ("site": the rule file)
     "description": ("og:description", "description", "twitter:description", "dc.description"),
     "url": ("og:url",),
     "language": ("og:locale", "content-language", "dc.language"),

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cleaner.result import Removal
+
 
 @dataclass(frozen=True)
 class SelectorRule:
@@ -25,20 +27,10 @@ class HtmlSiteRules:
 
 
 @dataclass(frozen=True)
-class ElementRemoval:
-    """One element removed from the page, and the rule that removed it."""
-
-    rule: str
-    selector: str
-    tag: str
-    text: str
-
-
-@dataclass(frozen=True)
 class HtmlExtract:
     """Article text (without the title), metadata, removals, and the path that produced the text."""
 
     text: str
     metadata: dict[str, str] = field(default_factory=dict)
-    removed: tuple[ElementRemoval, ...] = ()
+    removed: tuple[Removal, ...] = ()  # elements gone, each a Removal on line 0
     method: str = "empty"

@@ -18,9 +18,20 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html.blocks import flatten
 from cleaner.html.boilerplate import FurnitureFilter
+from cleaner.html.extract import TUNING
 from cleaner.html.fast import extract_fast
 from cleaner.html.metadata import extract_metadata, find_date_in_text
-from cleaner.html.model import ElementRemoval, HtmlExtract, HtmlSiteRules
+from cleaner.html.model import HtmlExtract, HtmlSiteRules
+from cleaner.html.nesting import limit_nesting
+from cleaner.html.steps import (
+    DATE_SEARCH_BLOCKS,
+    NOT_TEXT,
+    apply_drop_rules,
+    furniture_removals,
+    nesting_removal,
+    select,
+    without_headline,
+)
 
 # Without a closing block tag this many piece sizes past the target, a piece ends at the next tag's end.
 _CUT_SEARCH = 4
@@ -82,43 +93,38 @@ def _cut_after(html: str, target: int, search: int) -> int:
     return len(html)
 
 
-def extract_pieces(html: str, *, size: int, url: str | None, rules: HtmlSiteRules, favor: str) -> Iterator[HtmlExtract]:
+def extract_pieces(html: str, *, size: int, url: str | None, rules: HtmlSiteRules) -> Iterator[HtmlExtract]:
     """extract_html for a huge page, one piece at a time (only the first carries metadata)."""
-    # extract.py imports this module: its helpers are taken at call time.
-    from cleaner.html.extract import (_DATE_SEARCH_BLOCKS, _NOT_TEXT, FAVORS, NESTING_LIMIT, NESTING_RULE, _apply_drop_rules,
-                          _furniture_removals, _select, _without_headline, limit_nesting)
-
     title = None
     html, unwrapped = limit_nesting(html)  # once for the page: a piece cannot tell how deep it starts
     for n, piece in enumerate(iter_pieces(html, size)):
         tree = LexborHTMLParser(piece)
         del piece
-        removed = _apply_drop_rules(tree, rules)
+        removed = apply_drop_rules(tree, rules)
         if unwrapped and n == 0:
-            removed.insert(0, ElementRemoval(NESTING_RULE, f"block tags nested deeper than {NESTING_LIMIT}", "",
-                                             f"{unwrapped} tags unwrapped, their text kept"))
+            removed.insert(0, nesting_removal(unwrapped))
         metadata: dict[str, str] = {}
         if n == 0:
             selectors = {"title": rules.title, "date": rules.date, "author": rules.author}
             metadata = extract_metadata(tree, url=url, rule_selectors=selectors)
             title = metadata.get("title")
-        for node in tree.css(_NOT_TEXT):
+        for node in tree.css(NOT_TEXT):
             node.decompose()
-        body = _select(tree, rules.body)
+        body = select(tree, rules.body)
         root = body if body is not None else tree.body or tree.root
         if root is None:
             continue
         page = flatten(root, FurnitureFilter(len(root.text(deep=True))))
         head = title if n == 0 else None
         if body is not None:
-            texts, method = _without_headline([b.text for b in page.blocks if b.text], head), "rules-body"
+            texts, method = without_headline([b.text for b in page.blocks if b.text], head), "rules-body"
         else:
-            texts, method = _without_headline(extract_fast(page, head, FAVORS[favor]).texts, head), "fast"
+            texts, method = without_headline(extract_fast(page, head, TUNING).texts, head), "fast"
         if n == 0 and "date" not in metadata:
-            date = find_date_in_text(" ".join(b.text for b in page.blocks[:_DATE_SEARCH_BLOCKS]))
+            date = find_date_in_text(" ".join(b.text for b in page.blocks[:DATE_SEARCH_BLOCKS]))
             if date:
                 metadata["date"] = date
-        removed += _furniture_removals(page)
+        removed += furniture_removals(page)
         yield HtmlExtract("\n\n".join(texts) + "\n" if texts else "", metadata, tuple(removed),
                           method if texts else "empty")
         del tree, page, texts, removed

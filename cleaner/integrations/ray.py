@@ -30,7 +30,7 @@ class BatchCleaner:
 
     def __call__(self, batch: pandas.DataFrame) -> pandas.DataFrame:
         """The batch with `text` cleaned and `cleaner_metadata`, `cleaner_removed` (JSON strings) added."""
-        return batch.assign(**clean_batch(batch, self.rules, kind=self.kind))
+        return batch.assign(**clean_batch(batch, self.rules, markup=self.kind, main_content=self.rules.main_content))
 
 
 def clean_dataset(ds: ray.data.Dataset, *, rule_dirs: Sequence[str | Path] = (), bundled: bool = True,

@@ -24,7 +24,7 @@ TRIGGER = "pattern"
 EDITS_INSIDE_LINES = False
 ONE_LINE_AT_A_TIME = True
 
-FIELDS = ("title", "date", "source", "author", "editor", "chief_editor", "breadcrumb", "site", "url", "language")
+FIELDS = ("title", "date", "source", "author", "editor", "chief_editor", "breadcrumb", "site_name", "url", "language")
 _CRUMB_SEP = re.compile(r"\s*(?:>>|»|›|>|→|/|\\)\s*")
 
 

@@ -134,7 +134,7 @@ def _packs(base: RuleSet, pages: Sequence[tuple[str, str]]) -> list[str]:
     """Fallback packs (zh-news, en-news...) that claim most of the pages: the file extends them."""
     votes: Counter[str] = Counter()
     for _name, text in pages:
-        votes.update(base.plan_for(text).packs)
+        votes.update(base.scope_for(text).packs)
     return sorted(name for name, n in votes.items() if 2 * n > len(pages) and name in base.files)
 
 

@@ -15,4 +15,4 @@ def learned_rule_file(learned: LearnedSite) -> RuleFile:
 
 def ruleset_with(base: RuleSet, rule_file: RuleFile) -> RuleSet:
     """The base rule files plus one more (replacing a base file for the same site)."""
-    return RuleSet([f for f in base.files.values() if f.name != rule_file.name] + [rule_file], main_content=base.main_content)
+    return RuleSet([f for f in base.files.values() if f.name != rule_file.name] + [rule_file])

@@ -85,9 +85,9 @@ def is_blank(text: str) -> bool:
     return not any(ch.isalnum() for ch in text)
 
 
-_STRIP = "".join(chr(c) for c, v in FOLD_TABLE.items() if v == " ") + " \t\r\n\f\v"
+STRIP = "".join(chr(c) for c, v in FOLD_TABLE.items() if v == " ") + " \t\r\n\f\v"
 
 
 def strip_line(line: str) -> str:
     """Strip a line of indentation and trailing space, NBSP, U+2003, U+3000 and zero-widths included."""
-    return line.strip(_STRIP)
+    return line.strip(STRIP)

@@ -8,10 +8,10 @@ import re2
 
 from cleaner.matching.fold import fold_pattern
 
-_OPTIONS = re2.Options()
-_OPTIONS.log_errors = False  # errors are reported to the rule author, not logged by absl
-_OPTIONS.never_nl = True  # a match never crosses a line break, even through [^x] or \s
-_OPTIONS.max_mem = 32 << 20  # a huge pattern fails to compile instead of eating memory
+RULE_OPTIONS = re2.Options()
+RULE_OPTIONS.log_errors = False  # errors are reported to the rule author, not logged by absl
+RULE_OPTIONS.never_nl = True  # a match never crosses a line break, even through [^x] or \s
+RULE_OPTIONS.max_mem = 32 << 20  # a huge pattern fails to compile instead of eating memory
 
 # Bounds a rule file cannot exceed: together with RE2 they keep a hostile file harmless.
 MAX_PATTERN_LENGTH = 2000
@@ -52,7 +52,7 @@ def compile_pattern(source: str, *, whole_line: bool = False) -> Pattern:
     if whole_line:
         body = rf"^\s*(?:{body})\s*$"
     try:
-        regex = re2.compile("(?m)" + body, _OPTIONS)
+        regex = re2.compile("(?m)" + body, RULE_OPTIONS)
     except re2.error as exc:
         raise PatternError(_explain(exc, source)) from None
     if regex.search("") is not None:

@@ -10,14 +10,14 @@ from typing import Iterable
 
 import re2
 
-from cleaner.matching.patterns import _OPTIONS, Pattern
+from cleaner.matching.patterns import RULE_OPTIONS, Pattern
 
 PIECE_BYTES = 3072  # a piece ends at the first line break after this many bytes (~1,000 CJK characters)
 # A set of hundreds of patterns needs a big DFA cache: with a rule's 32 MB, RE2 keeps flushing
 # it and a page costs 10x more. Memory is taken only as states are built.
 _SET_OPTIONS = re2.Options()
 _SET_OPTIONS.log_errors = False
-_SET_OPTIONS.never_nl = _OPTIONS.never_nl
+_SET_OPTIONS.never_nl = RULE_OPTIONS.never_nl
 _SET_OPTIONS.max_mem = 256 << 20
 Piece = tuple[int, bytes]  # (byte offset in the folded page's UTF-8, whole lines)
 
@@ -36,10 +36,6 @@ class Hits:
         if source not in self.known:
             return None
         return self.where.get(source, [])
-
-    def found(self, source: str) -> bool:
-        """Whether the pattern matched the page (True for a pattern that was not scanned)."""
-        return source not in self.known or source in self.where
 
 
 class Prefilter:

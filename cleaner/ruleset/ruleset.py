@@ -1,61 +1,28 @@
-"""A loaded collection of rule files: resolves packs, picks the file for a page, builds plans."""
+"""A loaded collection of rule files: resolves packs and tells which files apply to a page (no engine)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from cleaner.kinds import PHASES
 from cleaner.matching.fold import fold
-from cleaner.kinds import HTML_KINDS, PHASES, TRIGGERS
-from cleaner.matching.patterns import Pattern
 from cleaner.ruleset.loader import bundled_rules_dir, load_file, parse_rule_file, rule_paths
 from cleaner.ruleset.model import Rule, RuleError, RuleFile, RuleFileErrors
-from cleaner.matching.prefilter import Hits, Prefilter
+from cleaner.matching.prefilter import Prefilter
 from cleaner.ruleset.scope import url_score
 
+@dataclass(frozen=True)
+class Scope:
+    """What the rule files say about one kind of page: the claiming file or fallback packs, and their rules."""
 
-@dataclass
-class Plan:
-    """The rules that apply to one kind of page, in phase order, with a prefilter over them."""
-
+    key: str | None  # the claiming site's name, the fallback packs' names joined by "+", or None
     site: str | None
     packs: tuple[str, ...]
-    rules: tuple[Rule, ...]
+    rules: tuple[Rule, ...]  # in phase order
     title: str = "first-line"
     html: dict[str, str] = field(default_factory=dict)
-    main_content: bool = False  # scraped text: drop what lies outside the article's run of prose
-
-    def __post_init__(self) -> None:
-        self.text_rules = tuple(r for r in self.rules if r.kind not in HTML_KINDS)
-        self.html_rules = tuple(r for r in self.rules if r.kind in HTML_KINDS)
-        # One RE2 pass over the page tells which rules can fire at all, and where: the cost of a
-        # page stays flat as rule files grow to hundreds of rules.
-        self.prefilter = Prefilter(p for r in self.text_rules for p in _patterns(r))
-        self._by_trigger: dict[str, list[int]] = {}
-        self._always: list[int] = []  # rules whose trigger the prefilter cannot scan
-        # Rules whose reach depends on what else is gone: a limit counts the lines left, a cut its
-        # first marker left. The engine applies them again to what is left (engine.settle).
-        self.positional = frozenset(i for i, r in enumerate(self.text_rules)
-                                    if (r.within is not None or r.kind == "cut") and r.kind != "replace")
-        for i, rule in enumerate(self.text_rules):
-            trigger = rule.params[TRIGGERS[rule.kind]].regex.pattern
-            if trigger in self.prefilter.known:
-                self._by_trigger.setdefault(trigger, []).append(i)
-            else:
-                self._always.append(i)
-
-    def scan(self, folded_text: str | bytes) -> Hits:
-        """Where each pattern of the plan's rules matches in the folded page (or its UTF-8)."""
-        return self.prefilter.scan(folded_text)
-
-    def candidates(self, hits: Hits | str) -> set[int]:
-        """Indexes into text_rules whose trigger pattern occurs in the page (hits, or its folded text)."""
-        if isinstance(hits, str):
-            hits = self.scan(hits)
-        live = set(self._always)
-        for source in hits.where:
-            live.update(self._by_trigger.get(source, ()))
-        return live
+    main_content: bool = False  # the files ask for main-content selection on scraped text
 
 
 class RuleSet:
@@ -65,13 +32,14 @@ class RuleSet:
                  main_content: bool = True) -> None:
         self.errors: list[RuleError] = list(errors)
         self.warnings: list[str] = []  # `path: warning: …` lines, e.g. a rule folder without rule files
-        # False: rules only, even where a file asks for main-content selection (--no-main-content).
+        # Transition only: read by the old entry points (core/document.py) until every front-end
+        # passes Options(main_content=...); scopes and plans never look at it.
         self.main_content = main_content
         by_name: dict[str, RuleFile] = {}
         for f in files:
             by_name[f.name] = f  # a later folder's file for the same site overrides an earlier one
         self.files = by_name
-        self._plans: dict[str | None, Plan] = {}
+        self._scopes: dict[str | None, Scope] = {}
         self._resolved: dict[str, tuple[tuple[str, ...], tuple[Rule, ...]]] = {}
         for f in list(by_name.values()):
             try:
@@ -157,12 +125,8 @@ class RuleSet:
         self._resolved[f.name] = (tuple(packs), rules)
         return self._resolved[f.name]
 
-    def claim(self, text: str, url: str | None = None, *, folded: str | None = None) -> RuleFile | None:
-        """The site file for a page: by URL first, then by fingerprints in the text (folded: fold(text))."""
-        return self._claim(url, lambda: self._counts(self._fingerprints.found(fold(text) if folded is None else folded)))
-
-    def plan_for(self, text: str, url: str | None = None, *, folded: str | bytes | None = None) -> Plan:
-        """The plan for a page: its site's rules, or the fallback packs that match it.
+    def scope_for(self, text: str, url: str | None = None, *, folded: str | bytes | None = None) -> Scope:
+        """What applies to a page: its site's rules, or the fallback packs that match it.
 
         folded, when the caller has it, is fold(text), or its UTF-8: it saves folding again.
         """
@@ -182,10 +146,10 @@ class RuleSet:
         else:
             packs = [p for p in self.fallback_packs if _pack_matches(p, lazy_counts, url)]
             key = "+".join(p.name for p in packs) or None
-        plan = self._plans.get(key)
-        if plan is None:
-            plan = self._plans[key] = self._build_plan(site, key)
-        return plan
+        scope = self._scopes.get(key)
+        if scope is None:
+            scope = self._scopes[key] = self._build_scope(site, key)
+        return scope
 
     def _claim(self, url: str | None, counts: Callable[[], dict[str, int]]) -> RuleFile | None:
         if url:
@@ -206,22 +170,20 @@ class RuleSet:
                 counts[f.name] = counts.get(f.name, 0) + 1
         return counts
 
-    def _build_plan(self, site: RuleFile | None, key: str | None) -> Plan:
+    def _build_scope(self, site: RuleFile | None, key: str | None) -> Scope:
         if site is not None:
             packs, rules = self._resolved[site.name]
-            main_content = self.main_content and (
-                site.main_content if site.main_content is not None else self._packs_say_main_content(packs))
-            return Plan(site.name, packs, _by_phase(rules), site.title, dict(site.html), main_content)
+            main_content = site.main_content if site.main_content is not None else self._packs_say_main_content(packs)
+            return Scope(key, site.name, packs, _by_phase(rules), site.title, dict(site.html), main_content)
         if not key:
-            return Plan(None, (), ())
+            return Scope(None, None, (), ())
         packs, rules = [], []
         for name in key.split("+"):
             sub_packs, sub_rules = self._resolved[name]
             packs.extend(sub_packs + (name,))
             rules.extend(sub_rules)
         unique = tuple(dict.fromkeys(packs))
-        main_content = self.main_content and self._packs_say_main_content(unique)
-        return Plan(None, unique, _by_phase(rules), main_content=main_content)
+        return Scope(key, None, unique, _by_phase(rules), main_content=self._packs_say_main_content(unique))
 
     def _packs_say_main_content(self, packs: Iterable[str]) -> bool:
         """Whether a pack in force asks for main-content selection (and none turns it off)."""
@@ -254,11 +216,6 @@ def _pack_matches(pack: RuleFile, counts: Callable[[], dict[str, int]], url: str
     if not match.fingerprints:
         return False
     return counts().get(pack.name, 0) >= match.min_fingerprints
-
-
-def _patterns(rule: Rule) -> list[Pattern]:
-    """Every pattern a rule searches (pattern, start, end, marker)."""
-    return [v for v in rule.params.values() if isinstance(v, Pattern)]
 
 
 def _display(path: Path) -> str:

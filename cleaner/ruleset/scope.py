@@ -3,9 +3,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-import re2
-
-from cleaner.matching.patterns import _OPTIONS
 from cleaner.ruleset.model import RuleFile
 
 
@@ -40,32 +37,3 @@ def url_score(rule_file: RuleFile, url: str) -> int:
     if best < 0 and any(p.search(url) for p in match.urls):
         best = 0
     return best
-
-
-class FingerprintIndex:
-    """All files' fingerprints in one RE2 set: one pass over a page counts each file's hits."""
-
-    def __init__(self, files: list[RuleFile]) -> None:
-        self._owner: list[int] = []
-        self._files = files
-        self._set = None
-        patterns = [(i, p) for i, f in enumerate(files) if f.match for p in f.match.fingerprints]
-        if patterns:
-            self._set = re2.Set.SearchSet(_OPTIONS)
-            for i, p in patterns:
-                self._set.Add(p.regex.pattern)
-                self._owner.append(i)
-            self._set.Compile()
-
-    def best(self, folded_text: str) -> RuleFile | None:
-        """The file with the most fingerprints found (at least its minimum), or None."""
-        if self._set is None:
-            return None
-        hits = self._set.Match(folded_text) or []
-        counts: dict[int, int] = {}
-        for h in hits:
-            counts[self._owner[h]] = counts.get(self._owner[h], 0) + 1
-        ranked = sorted(
-            (n, -i) for i, n in counts.items() if n >= self._files[i].match.min_fingerprints  # type: ignore[union-attr]
-        )
-        return self._files[-ranked[-1][1]] if ranked else None

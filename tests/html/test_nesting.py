@@ -1,8 +1,8 @@
 """Block tags nested deeper than browsers allow are unwrapped before parsing, their text kept."""
 from __future__ import annotations
 
-from cleaner.html.nesting import LIMIT, limit_nesting
 import cleaner
+from cleaner.html.nesting import LIMIT, limit_nesting
 
 
 def nested(depth: int, tag: str = "div") -> str:
@@ -32,7 +32,7 @@ def test_mixed_case_and_other_block_tags_count():
 
 def test_a_page_nested_100000_deep_is_cleaned_and_the_unwrapping_reported():
     # Parsed as it is, this page takes Lexbor ~8 s (its cost grows with depth squared).
-    result = cleaner.clean(nested(100_000), kind="html")
+    result = cleaner.clean(nested(100_000), markup="html")
     assert result.text.endswith("Deep text.\n")
     [removal] = [r for r in result.removals if r.rule == "html/nesting-limit"]
     assert removal.text.startswith(f"{2 * (100_000 - LIMIT)} tags unwrapped")

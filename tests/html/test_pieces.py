@@ -6,7 +6,7 @@ import tracemalloc
 import pytest
 
 import cleaner
-import cleaner.core.document
+import cleaner.core.cleaner
 import cleaner.core.html_page
 from cleaner.core.huge import HUGE_CHARS, in_pieces, iter_line_pieces
 from cleaner.html.pieces import iter_pieces
@@ -73,7 +73,7 @@ def test_a_huge_text_costs_a_few_times_its_size_and_keeps_line_numbers(rules, mo
     peak, result = python_peak(page, rules)
     assert peak < MAX_PEAK_PER_BYTE * size + PIECE_BUDGET, f"{peak / size:.1f}x the page"
     assert ("zh-news/share-bar", 70_003) in [(r.rule, r.line) for r in result.removals]
-    monkeypatch.setattr(cleaner.core.document, "in_pieces", lambda text, kind="auto": False)
+    monkeypatch.setattr(cleaner.core.cleaner, "in_pieces", lambda text, markup="auto": False)
     whole = cleaner.clean(page, rules)
     assert (result.text, result.removals, result.metadata) == (whole.text, whole.removals, whole.metadata)
 
@@ -89,7 +89,7 @@ def test_line_pieces_are_whole_lines_and_a_single_huge_line_is_not_cut():
 def test_removals_of_a_huge_html_page_point_into_its_extracted_text(rules):
     page = table_page(24_000).replace("<tr><td>20000</td>", "<tr><td>分享到：微信 微博 QQ空间</td></tr><tr><td>20000</td>")
     page = page.replace("<table>", "<p>2018-09-10 15:17:31 来源:中央广电总台国际在线 编辑:罗毅</p><table>")
-    result = cleaner.core.document.clean_document(page, rules, keep_extracted=True)
+    result = cleaner.core.cleaner.Cleaner(rules).clean(page, keep_extracted=True)
     lines = result.extracted.split("\n")
     assert lines[0] == "数据表" and lines[4] == "0 单元格0 0"
     moved = [(r.rule, r.line) for r in result.removals if r.line]
