@@ -6,7 +6,6 @@ import math
 import os
 import threading
 import warnings
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal, Mapping, Sequence, Union
 
@@ -99,7 +98,7 @@ def clean_iter(pages: Iterable[PageLike], rules: RuleSet | None = None, *, marku
 
 
 def _clean_iter(pages: Iterable[PageLike], cleaner: Cleaner) -> Iterator[Result]:
-    as_html = _as(cleaner, "html")
+    as_html = cleaner.reading("html")
     for n, item in enumerate(pages):
         if isinstance(item, Mapping):
             try:
@@ -125,7 +124,7 @@ def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = 
 
 
 def _clean_records(records: Iterable[Mapping[str, Any]], cleaner: Cleaner, on_error: OnError) -> Iterator[dict[str, Any]]:
-    as_html = _as(cleaner, "html")
+    as_html = cleaner.reading("html")
     for n, record in enumerate(records):
         try:
             page, url, markup = page_of(record, cleaner.options.markup)
@@ -148,7 +147,7 @@ def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None 
     files; any other value raises TypeError naming the column and the row.
     """
     cleaner = _cleaner(rules, markup, main_content, old, "clean_batch")
-    as_html = _as(cleaner, "html")
+    as_html = cleaner.reading("html")
     out: dict[str, list[Any]] = {TEXT: [], METADATA: [], REMOVED: []}
     for row, (field, page, url) in enumerate(_rows(batch)):
         if field is None:  # None, or pandas' NaN: nothing to clean
@@ -220,10 +219,6 @@ def _cleaner(rules: object, markup: object, main_content: object, old: dict[str,
         raise TypeError(f"{fn}: main_content must be True or False, not {main_content!r}")
     return Cleaner(_rules(rules, fn), Options(markup=markup, main_content=main_content))  # type: ignore[arg-type]
 
-
-def _as(cleaner: Cleaner, markup: Markup) -> Cleaner:
-    """The same cleaner reading pages as markup (a record's html field is HTML, whatever the run says)."""
-    return Cleaner(cleaner.rules, replace(cleaner.options, markup=markup))
 
 
 def _check_url(url: object, fn: str) -> None:

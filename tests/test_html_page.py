@@ -7,7 +7,8 @@ from click.testing import CliRunner
 
 from cleaner import RuleSet
 from cleaner.cli.main import main
-from cleaner.core.document import clean_document
+from cleaner.core.cleaner import Cleaner
+from cleaner.options import Options
 from cleaner.ruleset.loader import parse_rule_file
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="{charset}"><title>测试新闻标题 - 某网</title></head><body>
@@ -47,7 +48,7 @@ def rules() -> RuleSet:
 
 
 def test_selector_rule_removes_and_records_with_rule_id():
-    result = clean_document(PAGE.format(charset="utf-8"), rules(), url="https://news.example/a/1.html")
+    result = Cleaner(rules()).clean(PAGE.format(charset="utf-8"), "https://news.example/a/1.html")
     assert result.site == "news.example"
     assert "限时优惠" not in result.text and "首页 新闻" not in result.text
     promo = [r for r in result.removals if r.rule == "news.example/promo"]
@@ -82,7 +83,7 @@ def test_explain_on_html_lists_removed_elements():
     from cleaner.cli.explain import explain_lines
 
     html = PAGE.format(charset="utf-8")
-    result = clean_document(html, rules(), url="https://news.example/a/1.html")
+    result = Cleaner(rules()).clean(html, "https://news.example/a/1.html")
     lines = explain_lines(result.extracted, result)
     assert any("[news.example/promo]" in line and "限时优惠" in line for line in lines)
     assert any("[news.example/site-editor]" in line for line in lines)
@@ -90,4 +91,4 @@ def test_explain_on_html_lists_removed_elements():
 
 def test_malformed_and_empty_html_do_not_raise():
     for html in ["<html><body><div><p>未闭合的段落<div><span>", "<html></html>", "<<<>>>&&&"]:
-        clean_document(html, RuleSet.load(), kind="html")
+        Cleaner(RuleSet.load(), Options(markup="html")).clean(html)

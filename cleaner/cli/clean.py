@@ -60,7 +60,7 @@ def clean(paths, output, fmt, rule_dirs, no_default_rules, url, markup, input_fo
     """Clean PATHS (files, folders, JSON Lines files, or - for stdin)."""
     _big_blocks_to_the_os()
     options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size))
-    rules = load_rules(rule_dirs, no_default_rules, main_content=main_content)
+    rules = load_rules(rule_dirs, no_default_rules)
     setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url)
     summary = Summary()
     make_sink = functools.partial(Sink, output=output, fmt=fmt, summary=summary, say=say, out=out)

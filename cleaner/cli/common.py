@@ -19,12 +19,13 @@ no_default_option = click.option("--no-default-rules", is_flag=True, help="Leave
 url_option = click.option("--url", default=None, help="The page's URL (picks the site's rule file by host).")
 main_content_option = click.option(
     "--main-content/--no-main-content", default=True, show_default=True,
-    help="After the rules, keep only the article's run of prose where a rule file asks for it (the bundled packs do).")
+    help="After the rules, keep only the article's run of prose where a rule file asks for it (the bundled packs do). "
+         "Scraped text only: HTML pages always go through main-content extraction.")
 
 
-def load_rules(rule_dirs: tuple[Path, ...], no_default: bool, *, main_content: bool = True) -> RuleSet:
+def load_rules(rule_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
     """Load rules, reporting bad rule files and empty rule folders on stderr (the run goes on without them)."""
-    rules = RuleSet.load(rule_dirs, bundled=not no_default, main_content=main_content)
+    rules = RuleSet.load(rule_dirs, bundled=not no_default)
     for warning in rules.warnings:
         click.echo(warning, err=True)
     for error in rules.errors:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from cleaner.options import MARKUPS
+from cleaner.options import MARKUPS, Options
 
-from cleaner.core.document import clean_document
+from cleaner.core.cleaner import Cleaner
 from cleaner.io import Decoded, InputError, read_input
 from cleaner.io.guess import DOUBTFUL, encoding_warning
 from cleaner.io.jsonl import is_jsonl_name, read_lines
@@ -30,7 +30,8 @@ from cleaner.cli.common import EXIT_FOUND, load_rules, main_content_option, no_d
 @main_content_option
 def explain(path, rule_dirs, no_default_rules, url, markup, only_removed, record_line, main_content):
     """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept."""
-    rules = load_rules(rule_dirs, no_default_rules, main_content=main_content)
+    rules = load_rules(rule_dirs, no_default_rules)
+    cleaner = Cleaner(rules, Options(markup=markup, main_content=main_content))
     if record_line is None and is_jsonl_name(path.name):
         raise click.UsageError(f"{path} holds JSON records: name one with --record LINE")
     try:
@@ -42,7 +43,7 @@ def explain(path, rule_dirs, no_default_rules, url, markup, only_removed, record
             page, where, reading = decoded.text, str(path), _reading(decoded)
             if decoded.confidence < DOUBTFUL:
                 click.echo(f"{path}: warning: {encoding_warning(decoded)}", err=True)
-        result = clean_document(page, rules, url=url, kind=markup, keep_extracted=True)
+        result = cleaner.reading(markup).clean(page, url, keep_extracted=True)
     except (InputError, RecordError) as exc:  # a damaged stream is the file's error, not the record's
         where = f"{path}:{record_line}" if record_line and isinstance(exc, RecordError) else str(path)
         click.echo(f"{where}: error: {exc}", err=True)

@@ -1,6 +1,8 @@
 """The one entry of the core: Cleaner(rules, options).clean(page, url) -> Result, text or HTML."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cleaner.core.huge import clean_text_pieces, in_pieces
 from cleaner.core.plan import plans_of
 from cleaner.core.text import clean_text_page
@@ -33,6 +35,12 @@ class Cleaner:
         """Whether the page goes the HTML way."""
         markup = self.options.markup
         return markup == "html" or (markup == "auto" and looks_like_html(page))
+
+    def reading(self, markup: str) -> Cleaner:
+        """This cleaner reading pages as markup (a record's `html` field is HTML whatever the options say)."""
+        if markup == self.options.markup:
+            return self
+        return Cleaner(self.rules, replace(self.options, markup=markup))  # type: ignore[arg-type]
 
     def in_pieces(self, page: str) -> bool:
         """Whether the page is huge and cleaned in pieces (a run tells the user)."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from cleaner.api import clean_batch
 from cleaner.run.ray import require_ray
-from cleaner.run.records import Kind
+from cleaner.options import Markup
 from cleaner.ruleset.ruleset import RuleSet
 
 if TYPE_CHECKING:
@@ -23,18 +23,18 @@ __all__ = ["BatchCleaner", "clean_dataset", "require_ray"]
 class BatchCleaner:
     """A Ray Data batch function that loads the rules once, in its constructor."""
 
-    def __init__(self, rule_dirs: Sequence[str] = (), bundled: bool = True, kind: Kind = "auto",
+    def __init__(self, rule_dirs: Sequence[str] = (), bundled: bool = True, markup: Markup = "auto",
                  main_content: bool = True) -> None:
-        self.rules = RuleSet.load([Path(d) for d in rule_dirs], bundled=bundled, main_content=main_content)
-        self.kind = kind
+        self.rules = RuleSet.load([Path(d) for d in rule_dirs], bundled=bundled)
+        self.markup, self.main_content = markup, main_content
 
     def __call__(self, batch: pandas.DataFrame) -> pandas.DataFrame:
         """The batch with `text` cleaned and `cleaner_metadata`, `cleaner_removed` (JSON strings) added."""
-        return batch.assign(**clean_batch(batch, self.rules, markup=self.kind, main_content=self.rules.main_content))
+        return batch.assign(**clean_batch(batch, self.rules, markup=self.markup, main_content=self.main_content))
 
 
 def clean_dataset(ds: ray.data.Dataset, *, rule_dirs: Sequence[str | Path] = (), bundled: bool = True,
-                  kind: Kind = "auto", concurrency: int | None = None, batch_size: int = 256,
+                  markup: Markup = "auto", concurrency: int | None = None, batch_size: int = 256,
                   main_content: bool = True) -> ray.data.Dataset:
     """Clean a Dataset with a `text` (or `html`) column and an optional `url` column, lazily."""
     ray = require_ray()
@@ -42,7 +42,7 @@ def clean_dataset(ds: ray.data.Dataset, *, rule_dirs: Sequence[str | Path] = (),
         concurrency = max(1, int(ray.cluster_resources().get("CPU", 1))) if ray.is_initialized() else 1
     return ds.map_batches(
         BatchCleaner,
-        fn_constructor_kwargs={"rule_dirs": [str(d) for d in rule_dirs], "bundled": bundled, "kind": kind,
+        fn_constructor_kwargs={"rule_dirs": [str(d) for d in rule_dirs], "bundled": bundled, "markup": markup,
                                "main_content": main_content},
         batch_format="pandas", batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=concurrency),
     )

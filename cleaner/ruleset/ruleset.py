@@ -28,13 +28,9 @@ class Scope:
 class RuleSet:
     """Every rule file in force, by name; bad files are kept out and listed in `errors`."""
 
-    def __init__(self, files: Iterable[RuleFile] = (), errors: Iterable[RuleError] = (), *,
-                 main_content: bool = True) -> None:
+    def __init__(self, files: Iterable[RuleFile] = (), errors: Iterable[RuleError] = ()) -> None:
         self.errors: list[RuleError] = list(errors)
         self.warnings: list[str] = []  # `path: warning: …` lines, e.g. a rule folder without rule files
-        # Transition only: read by the old entry points (core/document.py) until every front-end
-        # passes Options(main_content=...); scopes and plans never look at it.
-        self.main_content = main_content
         by_name: dict[str, RuleFile] = {}
         for f in files:
             by_name[f.name] = f  # a later folder's file for the same site overrides an earlier one
@@ -58,7 +54,7 @@ class RuleSet:
         self._site_rank = {f.name: i for i, f in enumerate(self.sites)}
 
     @classmethod
-    def load(cls, folders: Iterable[Path] = (), *, bundled: bool = True, main_content: bool = True) -> RuleSet:
+    def load(cls, folders: Iterable[Path] = (), *, bundled: bool = True) -> RuleSet:
         """Load the bundled rules (unless bundled=False) and then each folder's, in order."""
         files, errors, warnings = [], [], []
         roots = ([bundled_rules_dir()] if bundled else []) + [Path(f) for f in folders]
@@ -81,7 +77,7 @@ class RuleSet:
                     continue
                 seen[f.name] = f
                 files.append(f)
-        rules = cls(files, errors, main_content=main_content)
+        rules = cls(files, errors)
         rules.warnings = warnings
         return rules
 
@@ -94,7 +90,7 @@ class RuleSet:
                 raise TypeError(f"cannot pickle a RuleSet holding {f.path}: a rule file built in code, "
                                 "without its source text (use parse_rule_file or RuleSet.load)")
         sources = tuple((f.path, f.source) for f in self.files.values())
-        return _rebuild, (sources, tuple(self.errors), tuple(self.warnings), self.main_content)
+        return _rebuild, (sources, tuple(self.errors), tuple(self.warnings))
 
     def _resolve(self, f: RuleFile, chain: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Rule, ...]]:
         """Packs and rules of f after `extends` and `disable`, checking both name real things."""
@@ -195,10 +191,9 @@ class RuleSet:
         return [r for f in self.files.values() for r in f.rules]
 
 
-def _rebuild(sources: tuple[tuple[str, str], ...], errors: tuple[RuleError, ...], warnings: tuple[str, ...],
-             main_content: bool) -> RuleSet:
+def _rebuild(sources: tuple[tuple[str, str], ...], errors: tuple[RuleError, ...], warnings: tuple[str, ...]) -> RuleSet:
     """A RuleSet from its pickled source: the files parsed again, in their order."""
-    rules = RuleSet([parse_rule_file(text, path) for path, text in sources], errors, main_content=main_content)
+    rules = RuleSet([parse_rule_file(text, path) for path, text in sources], errors)
     rules.warnings = list(warnings)
     return rules
 

@@ -7,8 +7,8 @@ import shutil
 import sys
 from typing import Callable, ContextManager, Iterator
 
-from cleaner.core.document import clean_document
-from cleaner.core.huge import PIECES_NOTE, in_pieces
+from cleaner.core.cleaner import Cleaner
+from cleaner.core.huge import PIECES_NOTE
 from cleaner.core.result import utf8_size
 from cleaner.io import read_stdin
 from cleaner.io.guess import DOUBTFUL, encoding_warning
@@ -89,9 +89,9 @@ def clean_stdin_page(make_sink: Callable[[list[Source]], Sink], setup: Setup, ru
     decoded = read_stdin(sys.stdin.buffer, max_bytes=setup.options.max_size)
     if decoded.confidence < DOUBTFUL:
         say(f"<stdin>: warning: {encoding_warning(decoded)}")
-    markup = setup.options.markup
-    result = clean_document(decoded.text, rules, url=setup.url, kind=markup)
-    if in_pieces(decoded.text, markup):
+    cleaner = Cleaner(rules, setup.options)
+    result = cleaner.clean(decoded.text, setup.url)
+    if cleaner.in_pieces(decoded.text):
         say(f"<stdin>: note: {PIECES_NOTE}")
     out = render(result, setup.fmt, None, decoded)
     sink = make_sink([STDIN_PAGE])

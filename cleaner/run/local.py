@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Sequence
 
-from cleaner.core.document import clean_document
-from cleaner.core.huge import PIECES_NOTE, in_pieces
+from cleaner.core.cleaner import Cleaner
+from cleaner.core.huge import PIECES_NOTE
 from cleaner.io import InputError, read_input, safe_output_path
 from cleaner.io.atomic import write_temp
 from cleaner.io.guess import DOUBTFUL, encoding_warning
@@ -52,8 +52,7 @@ class Setup:
 
     def load(self) -> RuleSet:
         """The rule set this setup names."""
-        return RuleSet.load([Path(d) for d in self.rule_dirs], bundled=self.bundled,
-                            main_content=self.options.main_content)
+        return RuleSet.load([Path(d) for d in self.rule_dirs], bundled=self.bundled)
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,7 @@ class Outcome:
         self.by_rule.update(r.rule for r in result.removals)
 
 
-_worker: tuple[RuleSet, Setup] | None = None
+_worker: tuple[Cleaner, Setup] | None = None
 
 
 def init_worker(setup: Setup, rules: RuleSet | None = None) -> None:
@@ -101,13 +100,13 @@ def init_worker(setup: Setup, rules: RuleSet | None = None) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if setup.owner:
         set_owner(setup.owner)
-    _worker = (rules if rules is not None else setup.load(), setup)
+    _worker = (Cleaner(rules if rules is not None else setup.load(), setup.options), setup)
 
 
 def run_task(task: Task) -> Outcome:
     """Clean one task with this process's rules."""
     assert _worker is not None, "init_worker was not called"
-    rules, setup = _worker
+    cleaner, setup = _worker
     outcome = Outcome(task)
     if isinstance(task, FailedTask):
         outcome.errors.append((task.index, task.message))
@@ -115,9 +114,9 @@ def run_task(task: Task) -> Outcome:
         for n, (index, path) in enumerate(task.files):
             try:
                 decoded = read_input(Path(path), max_bytes=setup.options.max_size)
-                result = clean_document(decoded.text, rules, url=setup.url, kind=setup.options.markup)
+                result = cleaner.clean(decoded.text, setup.url)
                 out = render(result, setup.fmt, path, decoded)
-                if in_pieces(decoded.text, setup.options.markup):
+                if cleaner.in_pieces(decoded.text):
                     outcome.notes.append((index, PIECES_NOTE))
             except Exception as exc:  # InputError, or a page that breaks the cleaner: report, go on
                 message = str(exc) if isinstance(exc, InputError) else f"cannot clean: {type(exc).__name__}: {exc}"
@@ -151,7 +150,7 @@ def run_task(task: Task) -> Outcome:
         else:
             outcome.task = RecordTask(task.index, task.first_line, b"", task.last)
             lines = split_block(task.first_line, task.data)
-        _clean_lines(outcome, lines, rules, setup)
+        _clean_lines(outcome, lines, cleaner)
         if setup.spool_dir is not None and outcome.outputs:
             with contextlib.suppress(OSError):  # a full temp folder: the records travel back inline
                 outcome.spool = _spool(setup.spool_dir, b"".join(data for _n, data in outcome.outputs))
@@ -187,7 +186,7 @@ def _output_path(out_dir: str, name: str) -> str:
     return target
 
 
-def _clean_lines(outcome: Outcome, lines: Iterable[tuple[int, bytes]], rules: RuleSet, setup: Setup) -> None:
+def _clean_lines(outcome: Outcome, lines: Iterable[tuple[int, bytes]], cleaner: Cleaner) -> None:
     """Clean numbered JSON lines into outcome; each line is let go of as soon as it is parsed."""
     # Popped, not iterated: no variable here holds a line while it is cleaned, so a huge record
     # is not kept alive next to its parsed page and its output.
@@ -196,7 +195,7 @@ def _clean_lines(outcome: Outcome, lines: Iterable[tuple[int, bytes]], rules: Ru
     while queue:
         number, size = queue[-1][0], len(queue[-1][1])
         try:
-            out, result = clean_line(queue.pop()[1], rules, setup.options)
+            out, result = clean_line(queue.pop()[1], cleaner)
         except RecordError as exc:
             outcome.errors.append((number, str(exc)))
             continue

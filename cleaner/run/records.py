@@ -11,14 +11,13 @@ import json
 import re
 from typing import Any, Mapping
 
-from cleaner.core.document import clean_document
+from cleaner.core.cleaner import Cleaner
 from cleaner.errors import InputError, RecordError
 from cleaner.io import format_size
 from cleaner.io.read import decode_payload
 from cleaner.io.jsonl import oversize_of
 from cleaner.core.result import Result
-from cleaner.options import Markup, Options
-from cleaner.ruleset.ruleset import RuleSet
+from cleaner.options import Markup
 
 Kind = Markup  # the page kind: scraped text, HTML, or told by content
 
@@ -94,10 +93,10 @@ def page_of(record: object, kind: Kind = "auto", *, parsed: bool = False) -> tup
     return page, url or None, page_kind
 
 
-def clean_record(record: Mapping[str, Any], rules: RuleSet, *, kind: Kind = "auto") -> dict[str, Any]:
+def clean_record(record: Mapping[str, Any], cleaner: Cleaner) -> dict[str, Any]:
     """Clean the page a record holds; every input field is kept, `text` replaced, two fields added."""
-    page, url, page_kind = page_of(record, kind)
-    return cleaned_record(record, clean_document(page, rules, url=url, kind=page_kind))
+    page, url, markup = page_of(record, cleaner.options.markup)
+    return cleaned_record(record, cleaner.reading(markup).clean(page, url))
 
 
 def cleaned_record(record: Mapping[str, Any], result: Result) -> dict[str, Any]:
@@ -157,15 +156,16 @@ def _mend(value: Any) -> Any:
     return value
 
 
-def clean_line(line: bytes, rules: RuleSet, options: Options = Options()) -> tuple[str, Result]:
+def clean_line(line: bytes, cleaner: Cleaner) -> tuple[str, Result]:
     """Clean one JSON line into an output JSON line (with its newline) and the result."""
+    options = cleaner.options
     size = oversize_of(line) or len(line)  # a line too long to keep arrives as a stand-in
     if size > options.max_size:
         raise RecordError(f"record is {format_size(size)}, over the {format_size(options.max_size)} limit (--max-size)")
     record = parse_record(line)
     del line  # the caller may hold none: a huge record's bytes then go before it is cleaned
-    page, url, page_kind = page_of(record, options.markup, parsed=True)
-    result = clean_document(page, rules, url=url, kind=page_kind)
+    page, url, markup = page_of(record, options.markup, parsed=True)
+    result = cleaner.reading(markup).clean(page, url)
     return dumps(cleaned_record(record, result)), result
 
 
