@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/time_bounds.py [--only learn|patterns|bombs|ray] [--repeat 3]
 
 - learn: learning 1,000 pages of a site against 100 pages (linear: about 10x; the suite checks
-  the same by counting calls, tests/test_learn_cli.py).
+  the same by counting calls, tests/cli/test_learn_cli.py).
 - patterns: catastrophic patterns ((a+)+$ ...) on a 100 kB line against a plain literal on the
   same line (RE2: the same order; Python's re would need hours).
 - bombs: refusing a gzip/zstd bomb over --max-size against reading a plain file of the limit's
