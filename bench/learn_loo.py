@@ -26,11 +26,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from bench.corpora import CORPORA, TOOLS, html_of, manifest_rows, scrape_text  # noqa: E402
+from cleaner.core.examples import check_examples  # noqa: E402
 from cleaner.core.text import clean_text  # noqa: E402
 from cleaner.learn import LearnOptions, learn_site, learned_rule_file, ruleset_with  # noqa: E402
 from cleaner.learn.lines import normalise  # noqa: E402
 from cleaner.matching.fold import fold, strip_line  # noqa: E402
-from cleaner.core.examples import check_examples  # noqa: E402
 from cleaner.ruleset.ruleset import RuleSet  # noqa: E402
 
 RESULTS = REPO / "bench" / "results" / "learn_loo"

@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
 from throughput import Baseline, build_corpus, build_pages, pages_of  # noqa: E402
+
 from cleaner import RuleSet, clean_text  # noqa: E402
 from cleaner.core.plan import plans_of  # noqa: E402
 

@@ -28,8 +28,8 @@ sys.path.insert(0, str(REPO))
 
 from cleaner import RuleSet, clean_text  # noqa: E402
 from cleaner.core.plan import plans_of  # noqa: E402
-from cleaner.matching.fold import fold  # noqa: E402
 from cleaner.io import read_input  # noqa: E402
+from cleaner.matching.fold import fold  # noqa: E402
 
 # RE2 syntax that Python's re spells differently (the baseline compiles the same patterns).
 _HAN = "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -41,8 +41,9 @@ def best(run: Callable[[], object], repeat: int) -> float:
 
 
 def learn(repeat: int) -> None:
-    from cleaner.learn import learn_site
     from test_learn import make_site
+
+    from cleaner.learn import learn_site
 
     base = RuleSet.load()
     small, large = make_site(100, seed=11), make_site(1000, seed=11)

@@ -12,12 +12,27 @@
 """
 from __future__ import annotations
 
-from cleaner.api import clean, clean_batch, clean_iter, clean_records, default_rules, load_rules
+from cleaner.api import (
+    clean,
+    clean_batch,
+    clean_iter,
+    clean_records,
+    default_rules,
+    load_rules,
+)
 from cleaner.core.cleaner import Cleaner
-from cleaner.result import Removal, Result
-from cleaner.core.text import clean_text  # the text path alone, never in pieces (check, fix, tests, benchmarks)
-from cleaner.errors import CleanerError, InputError, RecordError, RuleError, RuleFileErrors
+from cleaner.core.text import (
+    clean_text,  # the text path alone, never in pieces (check, fix, tests, benchmarks)
+)
+from cleaner.errors import (
+    CleanerError,
+    InputError,
+    RecordError,
+    RuleError,
+    RuleFileErrors,
+)
 from cleaner.options import Options
+from cleaner.result import Removal, Result
 from cleaner.ruleset.ruleset import RuleSet
 
 __all__ = [

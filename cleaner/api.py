@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Literal, Mapping, Sequence, Union
 
 from cleaner.core.cleaner import Cleaner
-from cleaner.result import Result
 from cleaner.errors import RecordError, RuleFileErrors
 from cleaner.options import MARKUPS, Markup, Options
+from cleaner.result import Result
 from cleaner.ruleset.ruleset import RuleSet
 from cleaner.run.records import (
     HTML,

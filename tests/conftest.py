@@ -7,9 +7,9 @@ listed there, so their names must be unique across tests/.
 from __future__ import annotations
 
 import pytest
+from helpers import EXAMPLE_SITE, ROOT, SEEDS, SHARED
 
 from cleaner import RuleSet
-from helpers import EXAMPLE_SITE, ROOT, SEEDS, SHARED
 
 # Test modules written before helpers.py import these names from conftest; both work.
 __all__ = ["EXAMPLE_SITE", "ROOT", "SEEDS", "SHARED", "bundled"]

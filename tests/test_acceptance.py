@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import SEEDS, SHARED
 
 from cleaner import clean_text
-from helpers import SEEDS, SHARED
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
 ACCEPTED = SHARED / "acceptance" / "000_a376c9bc92ac9e28.clean.txt"

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS
 
 import cleaner
 from cleaner import RecordError, Result, RuleFileErrors
-from conftest import ROOT, SEEDS
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
 GOLDEN = ROOT / "tests" / "test_seeds_golden" / "000_a376c9bc92ac9e28.clean.txt"

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 FENCE = re.compile(r"(<!--\s*test\s*-->\s*\n)?```python\n(.*?)```", re.S)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import ROOT, SEEDS
 
 import cleaner
-from helpers import ROOT, SEEDS
 
 GOLDEN = ROOT / "tests" / "test_seeds_golden"
 SEED_PAGES = sorted(p for p in SEEDS.iterdir() if p.suffix in (".txt", ".html") and not p.name.startswith("."))

@@ -17,14 +17,20 @@ from typing import NoReturn
 
 import click
 
-from cleaner.run.config import Config, ConfigError, ConfigFinder
+from cleaner.cli.common import (
+    EXIT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    no_default_option,
+    rules_option,
+)
 from cleaner.core.text import clean_text
 from cleaner.io import Decoded, InputError, looks_like_html, read_input
-from cleaner.io.walk import Problem, iter_inputs
 from cleaner.io.jsonl import is_jsonl_name
-from cleaner.core.result import Removal, Result
+from cleaner.io.walk import Problem, iter_inputs
+from cleaner.result import Removal, Result
 from cleaner.ruleset.ruleset import RuleSet
-from cleaner.cli.common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, no_default_option, rules_option
+from cleaner.run.config import Config, ConfigError, ConfigFinder
 from cleaner.run.formats import shown_path
 
 SKIP_MARKER = "cleaner: skip-file"  # anywhere in a page: check and fix leave the whole file alone

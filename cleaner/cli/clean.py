@@ -8,8 +8,17 @@ from typing import Callable
 
 import click
 
-from cleaner.cli.common import (EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, main_content_option, no_default_option,
-                                rules_option, size_option, url_option)
+from cleaner.cli.common import (
+    EXIT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    load_rules,
+    main_content_option,
+    no_default_option,
+    rules_option,
+    size_option,
+    url_option,
+)
 from cleaner.cli.signals import deferred
 from cleaner.io import InputError
 from cleaner.io.globs import SEMANTICS

@@ -6,7 +6,6 @@ from pathlib import Path
 import click
 
 from cleaner.io.sizes import parse_size
-
 from cleaner.ruleset.ruleset import RuleSet
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE = 0, 1, 2

@@ -6,15 +6,21 @@ from pathlib import Path
 
 import click
 
-from cleaner.options import MARKUPS, Options
-
+from cleaner.cli.common import (
+    EXIT_FOUND,
+    load_rules,
+    main_content_option,
+    no_default_option,
+    rules_option,
+    url_option,
+)
 from cleaner.core.cleaner import Cleaner
 from cleaner.io import Decoded, InputError, read_input
 from cleaner.io.guess import DOUBTFUL, encoding_warning
 from cleaner.io.jsonl import is_jsonl_name, read_lines
+from cleaner.options import MARKUPS, Options
+from cleaner.result import Removal, Result
 from cleaner.run.records import RecordError, page_of, parse_record
-from cleaner.core.result import Removal, Result
-from cleaner.cli.common import EXIT_FOUND, load_rules, main_content_option, no_default_option, rules_option, url_option
 
 
 @click.command()

@@ -7,14 +7,27 @@ from pathlib import Path
 
 import click
 
+from cleaner.cli.common import (
+    EXIT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    load_rules,
+    no_default_option,
+    rules_option,
+    size_option,
+)
+from cleaner.io import (
+    InputError,
+    iter_inputs,
+    looks_like_html,
+    read_input,
+    write_atomic,
+)
 from cleaner.io.globs import SEMANTICS
-from cleaner.options import MARKUPS
-
-from cleaner.io import InputError, iter_inputs, looks_like_html, read_input, write_atomic
 from cleaner.kinds import TRIGGERS
-from cleaner.learn import LearnOptions, LearnedSite, learn_site, render_rule_file
+from cleaner.learn import LearnedSite, LearnOptions, learn_site, render_rule_file
+from cleaner.options import MARKUPS
 from cleaner.ruleset.schema import HOST_RE
-from cleaner.cli.common import EXIT_FOUND, EXIT_OK, EXIT_USAGE, load_rules, no_default_option, size_option, rules_option
 
 _DEFAULTS = LearnOptions()
 
@@ -57,7 +70,9 @@ def learn(paths, site, output, dry_run, markup, min_support, min_share, max_mark
     base = load_rules(rule_dirs, no_default_rules)
     start = time.perf_counter()
     if as_html:
-        from cleaner.learn.html import learn_html_site  # lazy: the text path never parses HTML
+        from cleaner.learn.html import (
+            learn_html_site,  # lazy: the text path never parses HTML
+        )
 
         learned = learn_html_site(pages, host, options=options, base=base)
     else:

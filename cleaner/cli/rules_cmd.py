@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
+from cleaner.cli.common import EXIT_OK, EXIT_USAGE
 from cleaner.core.examples import check_examples
 from cleaner.ruleset.ruleset import RuleSet
-from cleaner.cli.common import EXIT_OK, EXIT_USAGE
 
 
 @click.group()

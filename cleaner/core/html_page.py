@@ -38,9 +38,7 @@ def clean_html_page(html: str, plans: Plans, *, url: str | None, keep_extracted:
     if huge:
         return _clean_in_pieces(html, plan, site_rules, url, keep_extracted)
     extract = extract_html(html, url=url, rules=site_rules)
-    title = extract.metadata.get("title")
-    # The title heads the text as in scraped pages, so text rules and golden outputs see one shape.
-    text = f"{title}\n\n{extract.text}" if title and extract.text else extract.text
+    text = extract.headed_text()  # as in scraped pages: text rules and golden outputs see one shape
     page = Page(text)
     run_plan(page, plan)
     result = finish(page, plan, url)
@@ -58,8 +56,7 @@ def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str 
     captured: dict[str, str] = {}
     lines = 0  # lines of the extracted text before this piece
     for n, extract in enumerate(extract_pieces(html, size=PIECE_CHARS, url=url, rules=site_rules)):
-        title = extract.metadata.get("title") if n == 0 else None
-        text = f"{title}\n\n{extract.text}" if title and extract.text else extract.text
+        text = extract.headed_text(with_title=n == 0)
         page = Page(text)
         if keep_extracted:
             extracted.append(text)

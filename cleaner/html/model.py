@@ -34,3 +34,8 @@ class HtmlExtract:
     metadata: dict[str, str] = field(default_factory=dict)
     removed: tuple[Removal, ...] = ()  # elements gone, each a Removal on line 0
     method: str = "empty"
+
+    def headed_text(self, *, with_title: bool = True) -> str:
+        """The title, a blank line, then the article: the shape of scraped pages, which text rules see."""
+        title = self.metadata.get("title") if with_title else None
+        return f"{title}\n\n{self.text}" if title and self.text else self.text

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from cleaner.api import clean_batch
-from cleaner.run.ray import require_ray
 from cleaner.options import Markup
 from cleaner.ruleset.ruleset import RuleSet
+from cleaner.run.ray import require_ray
 
 if TYPE_CHECKING:
     import pandas

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from cleaner.io.atomic import AtomicWriter, SyncBatch, write_atomic
-from cleaner.io.decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
+from cleaner.io.decode import (
+    Decoded,
+    decode_bytes,
+    looks_like_html,
+    sniff_declared_charset,
+)
 from cleaner.io.errors import InputError
 from cleaner.io.read import read_input, read_stdin
 from cleaner.io.sizes import format_size, parse_size

@@ -21,8 +21,8 @@ from cleaner.io.charsets import (
 from cleaner.io.errors import InputError
 from cleaner.io.guess import SENSIBLE, Guess, evidence, guess
 from cleaner.io.mixed import MIXED, decode_by_line
-from cleaner.io.scripts import alphabetic_score
 from cleaner.io.mojibake import repair_mojibake
+from cleaner.io.scripts import alphabetic_score
 from cleaner.sniff import looks_like_html, sniff_declared_charset
 
 __all__ = ["Decoded", "decode_bytes", "looks_like_html", "sniff_declared_charset"]

@@ -11,7 +11,13 @@ taken as mixed only when its UTF-8 lines read as Chinese.
 """
 from __future__ import annotations
 
-from cleaner.io.charsets import LIKELY, PLAUSIBLE, chinese_candidates, chinese_score, strict_decode
+from cleaner.io.charsets import (
+    LIKELY,
+    PLAUSIBLE,
+    chinese_candidates,
+    chinese_score,
+    strict_decode,
+)
 
 MIXED = "mixed"
 _THREE_BYTES = "\u0800"  # the first character UTF-8 writes in three bytes

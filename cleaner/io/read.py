@@ -9,7 +9,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from cleaner.io.compression import compression_of, iter_decompressed
-from cleaner.io.decode import Decoded, decode_bytes, looks_like_html, sniff_declared_charset
+from cleaner.io.decode import (
+    Decoded,
+    decode_bytes,
+    looks_like_html,
+    sniff_declared_charset,
+)
 from cleaner.io.errors import InputError
 from cleaner.io.sizes import format_size
 

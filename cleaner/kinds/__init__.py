@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from cleaner.kinds import capture, cut, drop_block, drop_element, drop_line, replace, strip_span
+from cleaner.kinds import (
+    capture,
+    cut,
+    drop_block,
+    drop_element,
+    drop_line,
+    replace,
+    strip_span,
+)
 from cleaner.kinds.base import TARGETS, Key
 
 # Kinds run in this order on every page, whatever the order in the rule file: elements go before

@@ -10,20 +10,18 @@ from __future__ import annotations
 from typing import Sequence
 
 from cleaner.html import HtmlSiteRules, SelectorRule, extract_html
-from cleaner.ruleset.ruleset import RuleSet
 from cleaner.learn.html_body import HtmlPage, learn_body
 from cleaner.learn.html_drops import learn_drops
 from cleaner.learn.learner import learn_site
 from cleaner.learn.lines import SitePage
 from cleaner.learn.model import LearnedSite, LearnOptions
 from cleaner.learn.zones import find_zones
+from cleaner.ruleset.ruleset import RuleSet
 
 
 def extracted_text(html: str, rules: HtmlSiteRules) -> str:
     """What the HTML path hands to text rules: the title, then the extracted article."""
-    extract = extract_html(html, rules=rules)
-    title = extract.metadata.get("title")
-    return f"{title}\n\n{extract.text}" if title and extract.text else extract.text
+    return extract_html(html, rules=rules).headed_text()
 
 
 def learn_html_site(pages: Sequence[tuple[str, str]], site: str, *, options: LearnOptions = LearnOptions(),

@@ -11,9 +11,9 @@ from typing import Sequence
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html import extract_html
-from cleaner.kinds.drop_element import validate_selector
 from cleaner.html.blocks import PageBlocks, flatten
 from cleaner.html.nesting import limit_nesting
+from cleaner.kinds.drop_element import validate_selector
 from cleaner.learn.model import LearnOptions
 
 _TOKEN = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,40}$")  # class/id tokens usable in a selector as they are

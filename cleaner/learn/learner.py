@@ -5,20 +5,25 @@ from collections import Counter
 from typing import Sequence
 
 from cleaner.core.text import clean_text
-from cleaner.matching.fold import fold
-from cleaner.matching.patterns import compile_pattern
-from cleaner.ruleset.ruleset import RuleSet
 from cleaner.learn.cuts import kept_regions, propose_cut
-from cleaner.learn.pick_examples import attach_examples, drop_failing
-from cleaner.learn.rule_file import learned_rule_file, ruleset_with
 from cleaner.learn.furniture import generic_kind, is_metadata_line
 from cleaner.learn.generalise import line_pattern
 from cleaner.learn.lines import SitePage, page_support
 from cleaner.learn.model import LearnedSite, LearnOptions, Proposal
-from cleaner.learn.propose import SiteView, propose_captures, propose_drop_lines, propose_frame_lines
+from cleaner.learn.pick_examples import attach_examples, drop_failing
+from cleaner.learn.propose import (
+    SiteView,
+    propose_captures,
+    propose_drop_lines,
+    propose_frame_lines,
+)
+from cleaner.learn.rule_file import learned_rule_file, ruleset_with
 from cleaner.learn.shapes import collect_shapes
 from cleaner.learn.tokens import propose_glued_tokens
 from cleaner.learn.zones import content_length, find_zones, is_prose
+from cleaner.matching.fold import fold
+from cleaner.matching.patterns import compile_pattern
+from cleaner.ruleset.ruleset import RuleSet
 
 MAX_ROUNDS = 5  # validation rounds: each drops the rules that removed an article line
 FINGERPRINT_SHARE = 0.8

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import re
 
-from cleaner.matching.fold import fold
-from cleaner.matching.patterns import compile_pattern
 from cleaner.core.examples import check_examples
 from cleaner.learn.model import LearnedSite
 from cleaner.learn.propose import SiteView
 from cleaner.learn.rule_file import learned_rule_file
+from cleaner.matching.fold import fold
+from cleaner.matching.patterns import compile_pattern
 
 _SENTENCE = re.compile(r"^.{8,100}?[。！？!?]")
 BODY_EXAMPLE_MAX = 100

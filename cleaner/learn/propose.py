@@ -13,10 +13,10 @@ from typing import Callable, Sequence
 
 from cleaner.learn.furniture import GENERIC, generic_kind, is_metadata_line
 from cleaner.learn.generalise import capture_pattern, line_pattern, literal_pattern
-from cleaner.matching.fold import fold
 from cleaner.learn.lines import SitePage
 from cleaner.learn.model import LearnOptions, Proposal
 from cleaner.learn.zones import Zone, content_length, is_headline
+from cleaner.matching.fold import fold
 
 MAX_ALTERNATION = 1500  # characters of one grouped drop-line pattern
 FRAME_LINE_MAX = 60  # longer header/footer lines are left to the cuts: they would swell the pattern

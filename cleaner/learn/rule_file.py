@@ -1,11 +1,11 @@
 """A learned site as a rule file, loaded as the cleaner loads every rule file."""
 from __future__ import annotations
 
+from cleaner.learn.model import LearnedSite
+from cleaner.learn.writer import render_rule_file
 from cleaner.ruleset.loader import parse_rule_file
 from cleaner.ruleset.model import RuleFile
 from cleaner.ruleset.ruleset import RuleSet
-from cleaner.learn.model import LearnedSite
-from cleaner.learn.writer import render_rule_file
 
 
 def learned_rule_file(learned: LearnedSite) -> RuleFile:

@@ -5,7 +5,16 @@ from pathlib import Path
 
 from cleaner.kinds.drop_element import validate_selector
 from cleaner.ruleset.model import RuleError, RuleFile, RuleFileErrors
-from cleaner.ruleset.schema import FILE_KEYS, HTML_KEYS, ID_RE, TEXT_KEYS, TITLE_POLICIES, Checker, check_match, check_rule
+from cleaner.ruleset.schema import (
+    FILE_KEYS,
+    HTML_KEYS,
+    ID_RE,
+    TEXT_KEYS,
+    TITLE_POLICIES,
+    Checker,
+    check_match,
+    check_rule,
+)
 from cleaner.ruleset.yamlsrc import LocDict, LocList, YamlError, load_located, type_name
 
 # A rule file is input too: bound its size before parsing it.

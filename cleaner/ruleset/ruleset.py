@@ -7,10 +7,16 @@ from typing import Callable, Iterable
 
 from cleaner.kinds import PHASES
 from cleaner.matching.fold import fold
-from cleaner.ruleset.loader import bundled_rules_dir, load_file, parse_rule_file, rule_paths
-from cleaner.ruleset.model import Rule, RuleError, RuleFile, RuleFileErrors
 from cleaner.matching.prefilter import Prefilter
+from cleaner.ruleset.loader import (
+    bundled_rules_dir,
+    load_file,
+    parse_rule_file,
+    rule_paths,
+)
+from cleaner.ruleset.model import Rule, RuleError, RuleFile, RuleFileErrors
 from cleaner.ruleset.scope import url_score
+
 
 @dataclass(frozen=True)
 class Scope:

@@ -9,10 +9,10 @@ from typing import Callable, ContextManager, Iterator
 
 from cleaner.core.cleaner import Cleaner
 from cleaner.core.huge import PIECES_NOTE
-from cleaner.core.result import utf8_size
 from cleaner.io import read_stdin
 from cleaner.io.guess import DOUBTFUL, encoding_warning
 from cleaner.io.tempfiles import make_spool_dir, owner, remove_own_temps
+from cleaner.result import utf8_size
 from cleaner.ruleset.ruleset import RuleSet
 from cleaner.run import local
 from cleaner.run.formats import render

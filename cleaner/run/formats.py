@@ -5,7 +5,7 @@ import json
 import os
 from typing import TYPE_CHECKING
 
-from cleaner.core.result import Result
+from cleaner.result import Result
 
 if TYPE_CHECKING:
     from cleaner.io import Decoded

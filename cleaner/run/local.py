@@ -22,15 +22,15 @@ from cleaner.core.huge import PIECES_NOTE
 from cleaner.io import InputError, read_input, safe_output_path
 from cleaner.io.atomic import write_temp
 from cleaner.io.guess import DOUBTFUL, encoding_warning
-from cleaner.io.tempfiles import set_owner
 from cleaner.io.jsonl import read_range, split_block
+from cleaner.io.tempfiles import set_owner
 from cleaner.options import Options
+from cleaner.result import Result, utf8_size
+from cleaner.ruleset.ruleset import RuleSet
 from cleaner.run.formats import render
 from cleaner.run.records import RecordError, clean_line
 from cleaner.run.sources import Source
 from cleaner.run.tasks import FailedTask, PageTask, RangeTask, RecordTask, Task, split
-from cleaner.core.result import Result, utf8_size
-from cleaner.ruleset.ruleset import RuleSet
 
 IN_FLIGHT_PER_JOB = 3  # enough to keep a worker busy while the parent writes, small enough for memory
 

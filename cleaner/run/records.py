@@ -14,10 +14,10 @@ from typing import Any, Mapping
 from cleaner.core.cleaner import Cleaner
 from cleaner.errors import InputError, RecordError
 from cleaner.io import format_size
-from cleaner.io.read import decode_payload
 from cleaner.io.jsonl import oversize_of
-from cleaner.core.result import Result
+from cleaner.io.read import decode_payload
 from cleaner.options import Markup
+from cleaner.result import Result
 
 Kind = Markup  # the page kind: scraped text, HTML, or told by content
 

@@ -7,11 +7,11 @@ from typing import Callable
 
 from cleaner.io import AtomicWriter, SyncBatch, plan_output_names, safe_output_path
 from cleaner.io.atomic import Failure, write_temp
+from cleaner.io.jsonl import is_jsonl_name
 from cleaner.io.tempfiles import sweep
 from cleaner.io.walk import output_name
-from cleaner.io.jsonl import is_jsonl_name
-from cleaner.run.local import Outcome, Written
 from cleaner.run.formats import SUFFIX
+from cleaner.run.local import Outcome, Written
 from cleaner.run.sources import Say, Source
 from cleaner.run.summary import Summary
 from cleaner.run.tasks import FailedTask, PageTask, RangeTask

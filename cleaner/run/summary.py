@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cleaner.core.result import Result
 from cleaner.io import format_size
+from cleaner.result import Result
 
 
 def _n(count: int, word: str) -> str:

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Iterable, Iterator, Union
 
 from cleaner.io import InputError
-from cleaner.io.jsonl import BLOCK_BYTES, is_compressed, iter_blocks, open_stream, read_blocks
+from cleaner.io.jsonl import (
+    BLOCK_BYTES,
+    is_compressed,
+    iter_blocks,
+    open_stream,
+    read_blocks,
+)
 from cleaner.run.sources import Source
 
 PAGES_PER_TASK = 8

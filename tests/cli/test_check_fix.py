@@ -9,14 +9,14 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import EXAMPLE_SITE as SITE
+from conftest import ROOT, SEEDS
 
 from cleaner import clean_text
 from cleaner.cli.check import message
-from cleaner.io.rewrite import dominant_newline, loss_share
 from cleaner.cli.main import main
-from cleaner.core.result import Removal
-from conftest import EXAMPLE_SITE as SITE
-from conftest import ROOT, SEEDS
+from cleaner.io.rewrite import dominant_newline, loss_share
+from cleaner.result import Removal
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
 GOLDEN = ROOT / "tests" / "test_seeds_golden" / "000_a376c9bc92ac9e28.clean.txt"

@@ -6,9 +6,9 @@ import subprocess
 import sys
 
 from click.testing import CliRunner
+from conftest import ROOT, SEEDS
 
 from cleaner.cli.main import main
-from conftest import ROOT, SEEDS
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
 GOLDEN = ROOT / "tests" / "test_seeds_golden" / "000_a376c9bc92ac9e28.clean.txt"

@@ -4,11 +4,11 @@ from __future__ import annotations
 import sys
 
 from click.testing import CliRunner
+from test_learn import make_site, title_of
+from test_learn_html import make_html_page
 
 from cleaner.cli.main import main
 from cleaner.learn import learn_site
-from test_learn import make_site, title_of
-from test_learn_html import make_html_page
 
 
 def invoke(*args: str):

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, SEEDS
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"

@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from harness import ROOT, SEED, cli, leftovers
 
 PAGE = "第{n}篇报道\n\n分享到：微信 微博\n正文第一段，记者从现场获悉有关情况并进行了采访。编号{n}。\n"

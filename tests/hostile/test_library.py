@@ -5,7 +5,6 @@ import gzip
 import json
 
 import pytest
-
 from harness import SEED, cli, leftovers
 
 

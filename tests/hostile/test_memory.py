@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from harness import ROOT, cli, leftovers
 
 MB = 1_000_000

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 
 from cleaner.cli.main import main
-from conftest import SEEDS
 
 # Ray binds a local cluster to the machine's network address unless told that it may not
 # cluster: then everything stays on 127.0.0.1. Read when ray is first imported.

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import zstandard
-
 from io_samples import SIMPLIFIED_LONG, TRADITIONAL_LONG, html_page
 
 from cleaner.io import InputError, format_size, read_input, read_stdin

@@ -9,15 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 import zstandard
 from click.testing import CliRunner
+from conftest import ROOT, SEEDS
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleaner.cli.main import main
 from cleaner.io import InputError
 from cleaner.io.jsonl import AtomicWriter, is_jsonl_name, read_lines
-from conftest import ROOT, SEEDS
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
 GOLDEN = (ROOT / "tests" / "test_seeds_golden" / "000_a376c9bc92ac9e28.clean.txt").read_text(encoding="utf-8")

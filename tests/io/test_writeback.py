@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import gzip
 
-from cleaner.io import jsonl
-from cleaner.io import writeback
+from cleaner.io import jsonl, writeback
 
 
 def test_writer_starts_writeback_as_the_file_grows_and_output_is_unchanged(tmp_path, monkeypatch):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from cleaner import RuleSet, clean_text
-from cleaner.core.result import Result
+from cleaner.result import Result
 from cleaner.ruleset.loader import parse_rule_file
 from cleaner.ruleset.model import RuleFileErrors
 

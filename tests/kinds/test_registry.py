@@ -7,8 +7,18 @@ from types import SimpleNamespace
 import pytest
 from kind_pages import errors_of
 
-from cleaner.kinds import (EDIT_KINDS, HTML_KINDS, KINDS, LINE_KINDS, MODULES, PHASES, READING_ORDER, TEXT_KINDS, TRIGGERS,
-                           check_kinds)
+from cleaner.kinds import (
+    EDIT_KINDS,
+    HTML_KINDS,
+    KINDS,
+    LINE_KINDS,
+    MODULES,
+    PHASES,
+    READING_ORDER,
+    TEXT_KINDS,
+    TRIGGERS,
+    check_kinds,
+)
 from cleaner.kinds.base import Key
 from cleaner.kinds.capture import FIELDS
 from cleaner.kinds.table import docs_table, readme_table

@@ -10,11 +10,17 @@ import random
 
 import pytest
 
-from cleaner.core.text import clean_text
-from cleaner.matching.fold import fold
-from cleaner.learn import LearnOptions, learn_site, learned_rule_file, render_rule_file, ruleset_with
-from cleaner.matching.patterns import compile_pattern
 from cleaner.core.examples import check_examples
+from cleaner.core.text import clean_text
+from cleaner.learn import (
+    LearnOptions,
+    learn_site,
+    learned_rule_file,
+    render_rule_file,
+    ruleset_with,
+)
+from cleaner.matching.fold import fold
+from cleaner.matching.patterns import compile_pattern
 from cleaner.ruleset.loader import parse_rule_file
 
 NAV = ["示例网首页", "新闻 | 财经 | 体育 | 娱乐 | 科技 | 汽车", "登录 注册", "手机版"]

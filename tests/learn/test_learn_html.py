@@ -5,12 +5,12 @@ import random
 import re
 
 import pytest
+from test_learn import NAV, paragraph, title_of
 
+from cleaner.core.examples import check_examples
 from cleaner.core.html_page import clean_html
 from cleaner.learn import learned_rule_file, render_rule_file, ruleset_with
 from cleaner.learn.html import learn_html_site
-from cleaner.core.examples import check_examples
-from test_learn import NAV, paragraph, title_of
 
 COMMENT = "网友{n}：这篇报道说得很有道理，我们小区也遇到过同样的问题，希望有关部门能够尽快解决，不要再拖了。"
 

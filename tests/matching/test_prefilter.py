@@ -7,17 +7,17 @@ import sys
 import unicodedata
 
 import pytest
+from conftest import SEEDS, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner import RuleSet, clean_text
-from cleaner.matching.fold import FOLD_TABLE, fold
-from cleaner.core.page import Page
-from cleaner.matching import prefilter
 from cleaner.core import plan as ruleset  # Plan lives in core
+from cleaner.core.page import Page
 from cleaner.core.plan import plans_of
+from cleaner.matching import prefilter
+from cleaner.matching.fold import FOLD_TABLE, fold
 from cleaner.matching.prefilter import split_pieces
-from conftest import SEEDS, SHARED
 
 FOLDABLE = "".join(chr(c) for c in FOLD_TABLE)
 

@@ -6,12 +6,18 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 from click.testing import CliRunner
-
-from cleaner.run import config as config_module
-from cleaner.cli.main import main
-from cleaner.run.config import DEFAULT_INCLUDE, ConfigError, ConfigFinder, matches, parse_config
 from conftest import EXAMPLE_SITE as SITE
 from conftest import SEEDS
+
+from cleaner.cli.main import main
+from cleaner.run import config as config_module
+from cleaner.run.config import (
+    DEFAULT_INCLUDE,
+    ConfigError,
+    ConfigFinder,
+    matches,
+    parse_config,
+)
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
 

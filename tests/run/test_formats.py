@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 import os
 
+from cleaner.result import Result
 from cleaner.run.formats import render, shown_path
-from cleaner.core.result import Result
 
 
 def test_a_path_that_is_not_utf8_is_escaped_byte_for_byte():

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 
-from cleaner.io import jsonl
-from cleaner.run import local as parallel
 from cleaner.cli.main import main
+from cleaner.io import jsonl
 from cleaner.io.jsonl import read_blocks, split_block
+from cleaner.run import local as parallel
 from cleaner.run.local import Setup, run_ordered
 from cleaner.run.tasks import PageTask, RecordTask, record_tasks
-from conftest import SEEDS
 
 ZH = "第{n}篇报道\n\n分享到：微信 微博\n正文第一段，记者从现场获悉有关情况并进行了采访。编号{n}。\n"
 
