@@ -9,6 +9,18 @@ import pytest
 from cleaner.cli import signals
 
 
+@pytest.fixture(autouse=True)
+def default_handlers():
+    """Each test starts from Python's own handlers, however the suite was launched: a job put in
+    the background by a shell without job control (nohup, `cmd &`) inherits SIGINT ignored."""
+    old = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    yield
+    for sig, handler in old.items():
+        signal.signal(sig, handler)
+
+
 @pytest.fixture
 def installed():
     restore = signals.install()

@@ -34,12 +34,25 @@ def big(tmp_path_factory) -> Path:
     return path
 
 
-def start(*args: str | os.PathLike, tmpdir: Path, cwd: Path | None = None, **kw) -> subprocess.Popen:
-    """Start `cleaner ARGS` in its own session, with its temp folder (spool folders) at tmpdir."""
+def start(*args: str | os.PathLike, tmpdir: Path, cwd: Path | None = None, preexec_fn=None,
+          **kw) -> subprocess.Popen:
+    """Start `cleaner ARGS` in its own session, with its temp folder (spool folders) at tmpdir.
+
+    The child gets the default SIGINT and SIGTERM dispositions, as from an interactive shell: a
+    suite run in the background inherits SIGINT ignored, and a CLI started so keeps ignoring it.
+    """
     tmpdir.mkdir(exist_ok=True)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmpdir)}
+
+    def prepare() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if preexec_fn is not None:
+            preexec_fn()
+
     return subprocess.Popen([sys.executable, "-m", "cleaner.cli.main", *map(os.fspath, args)], env=env, cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, **kw)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=prepare, **kw)
 
 
 def wait_for(proc: subprocess.Popen, found, what: str, timeout: float = 120):
