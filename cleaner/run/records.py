@@ -19,7 +19,6 @@ from cleaner.io.read import decode_payload
 from cleaner.options import Markup
 from cleaner.result import Result
 
-Kind = Markup  # the page kind: scraped text, HTML, or told by content
 
 TEXT, HTML, URL = "text", "html", "url"
 METADATA, REMOVED = "cleaner_metadata", "cleaner_removed"
@@ -66,7 +65,7 @@ def page_text(value: object, what: str = "page") -> str:
     raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")
 
 
-def page_of(record: object, kind: Kind = "auto", *, parsed: bool = False) -> tuple[str, str | None, Kind]:
+def page_of(record: object, markup: Markup = "auto", *, parsed: bool = False) -> tuple[str, str | None, Markup]:
     """The page of a record, its URL and how to read it; `text` wins over `html` when both are there.
 
     parsed: the record comes from parse_record, whose strings are already mended.
@@ -74,9 +73,9 @@ def page_of(record: object, kind: Kind = "auto", *, parsed: bool = False) -> tup
     if not isinstance(record, Mapping):
         raise RecordError(f"record is {_type_label(record)}, not an object")
     if TEXT in record and record[TEXT] is not None:
-        field, page_kind = TEXT, kind
+        field, read_as = TEXT, markup
     elif HTML in record and record[HTML] is not None:
-        field, page_kind = HTML, "html"
+        field, read_as = HTML, "html"
     else:
         raise RecordError('record has no "text" or "html" field')
     page = record[field]
@@ -90,7 +89,7 @@ def page_of(record: object, kind: Kind = "auto", *, parsed: bool = False) -> tup
     url = record.get(URL)
     if url is not None and not isinstance(url, str):
         raise RecordError(f'"url" is {_type_label(url)}, not a string')
-    return page, url or None, page_kind
+    return page, url or None, read_as
 
 
 def clean_record(record: Mapping[str, Any], cleaner: Cleaner) -> dict[str, Any]:
