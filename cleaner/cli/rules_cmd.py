@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.common import EXIT_OK, EXIT_USAGE
+from cleaner.cli.common import EXIT_OK, EXIT_USAGE, counted, rules_option
 from cleaner.core.examples import check_examples
 from cleaner.ruleset.ruleset import RuleSet
 
@@ -37,7 +37,8 @@ def check(paths, no_default_rules):
             problems += [f"{rule.path}:{rule.line}: rule \"{rule.id}\" {msg}" for msg in check_examples(rule)]
     for p in problems:
         click.echo(p, err=True)
-    click.echo(f"{len(ruleset.files)} files, {n_rules} rules, {n_examples} examples: {len(problems)} problems", err=True)
+    counts = ", ".join(counted(n, word) for n, word in ((len(ruleset.files), "file"), (n_rules, "rule"), (n_examples, "example")))
+    click.echo(f"{counts}: {counted(len(problems), 'problem')}", err=True)
     sys.exit(EXIT_USAGE if problems else EXIT_OK)
 
 
@@ -47,7 +48,7 @@ def _under(path: str, roots: set[str]) -> bool:
 
 
 @rules.command("list")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(path_type=Path))
+@rules_option
 def list_(rule_dirs):
     """List rule files, their scope and their rules."""
     ruleset = RuleSet.load(rule_dirs)

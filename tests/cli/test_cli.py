@@ -203,3 +203,30 @@ def test_commands_are_imported_only_when_they_run():
     for name in ("check", "clean", "explain", "fix", "learn", "rules"):
         assert f"  {name} " in listed
         assert CliRunner().invoke(main, [name, "--help"]).exit_code == 0
+
+
+def test_rules_check_counts_in_the_right_number(tmp_path):
+    # "1 problems" read wrongly; one file with one rule and one example says each in the singular.
+    (tmp_path / "one.yaml").write_text(
+        "site: one.test\ndescription: One.\nmatch: {hosts: [one.test]}\nrules:\n"
+        "  - {id: banner, kind: drop-line, description: Banner., pattern: '^BANNER',\n"
+        "     examples: {remove: [BANNER x]}}\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["rules", "check", "--no-default-rules", str(tmp_path / "one.yaml")])
+    assert r.exit_code == 0, r.output
+    assert r.stderr.strip().splitlines()[-1] == "1 file, 1 rule, 1 example: 0 problems"
+
+
+def test_every_option_says_what_it_does():
+    # An option without help text leaves a newcomer guessing (`rules list --rules` had none).
+    from click import Context, Group
+
+    def commands(group: Group, ctx: Context):
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            yield from commands(command, ctx) if isinstance(command, Group) else [command]
+
+    ctx = Context(main)
+    missing = [f"{command.name} {param.opts[0]}" for command in commands(main, ctx) for param in command.params
+               if param.param_type_name == "option" and not param.help]
+    assert missing == []
+    assert "default: all cores" in CliRunner().invoke(main, ["clean", "--help"]).output
