@@ -17,6 +17,7 @@ from cleaner.cli.main import main
 # cluster: then everything stays on 127.0.0.1. Read when ray is first imported.
 os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
 _NO_RAY = f"Ray is not installed (no wheel for Python {sys.version_info.major}.{sys.version_info.minor}?): pip install 'cleaner[ray]'"
+pytestmark = pytest.mark.ray
 ray = pytest.importorskip("ray", reason=_NO_RAY)
 pytest.importorskip("ray.data", reason=_NO_RAY)
 
