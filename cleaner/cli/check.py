@@ -32,6 +32,7 @@ from cleaner.result import Removal, Result
 from cleaner.ruleset.ruleset import RuleSet
 from cleaner.run.config import Config, ConfigError, ConfigFinder
 from cleaner.run.formats import shown_path
+from cleaner.run.summary import plural
 
 SKIP_MARKER = "cleaner: skip-file"  # anywhere in a page: check and fix leave the whole file alone
 _QUOTE_CHARS = 40
@@ -237,6 +238,3 @@ def _quote(text: str) -> str:
         short = short[: _QUOTE_CHARS - 1] + "…"
     return json.dumps(short, ensure_ascii=False, allow_nan=False)
 
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' * (count != 1)}"

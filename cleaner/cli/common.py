@@ -32,11 +32,6 @@ def load_rules(rule_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
     return rules
 
 
-def counted(n: int, word: str) -> str:
-    """'1 problem', '2 problems': a count with its noun in the number it takes."""
-    return f"{n} {word}{'s' * (n != 1)}"
-
-
 def size_option(text: str) -> int:
     """--max-size: a size such as 50MB, or a usage error."""
     try:

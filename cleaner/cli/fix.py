@@ -10,13 +10,13 @@ from cleaner.cli.check import (
     config_option,
     inspect,
     paths_argument,
-    plural,
     quiet_option,
     report_inspection,
 )
 from cleaner.cli.common import EXIT_FOUND, EXIT_OK, no_default_option, rules_option
 from cleaner.io.rewrite import Refused, write_fixed
 from cleaner.run.formats import shown_path
+from cleaner.run.summary import plural
 
 
 @click.command()

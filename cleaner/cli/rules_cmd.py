@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.common import EXIT_OK, EXIT_USAGE, counted, rules_option
+from cleaner.cli.common import EXIT_OK, EXIT_USAGE, rules_option
 from cleaner.core.examples import check_examples
 from cleaner.ruleset.ruleset import RuleSet
+from cleaner.run.summary import plural
 
 
 @click.group()
@@ -37,8 +38,8 @@ def check(paths, no_default_rules):
             problems += [f"{rule.path}:{rule.line}: rule \"{rule.id}\" {msg}" for msg in check_examples(rule)]
     for p in problems:
         click.echo(p, err=True)
-    counts = ", ".join(counted(n, word) for n, word in ((len(ruleset.files), "file"), (n_rules, "rule"), (n_examples, "example")))
-    click.echo(f"{counts}: {counted(len(problems), 'problem')}", err=True)
+    counts = ", ".join(plural(n, word) for n, word in ((len(ruleset.files), "file"), (n_rules, "rule"), (n_examples, "example")))
+    click.echo(f"{counts}: {plural(len(problems), 'problem')}", err=True)
     sys.exit(EXIT_USAGE if problems else EXIT_OK)
 
 

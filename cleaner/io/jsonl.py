@@ -5,8 +5,7 @@ import contextlib
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from cleaner.io.atomic import AtomicWriter  # noqa: F401  re-exported: the one atomic writer lives in io.atomic
-from cleaner.io.compression import compression_of, open_stream  # noqa: F401  (open_stream: imported from here too)
+from cleaner.io.compression import compression_of, open_stream
 
 _NAMES = (".jsonl", ".ndjson")
 _COMPRESSED = (".gz", ".zst")

@@ -19,7 +19,6 @@ from cleaner.io.read import decode_payload
 from cleaner.options import Markup
 from cleaner.result import Result
 
-
 TEXT, HTML, URL = "text", "html", "url"
 METADATA, REMOVED = "cleaner_metadata", "cleaner_removed"
 MAX_PAGE_BYTES = 1 << 30  # a page given as bytes is decompressed no further than this

@@ -8,7 +8,8 @@ from cleaner.io import format_size
 from cleaner.result import Result
 
 
-def _n(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
+    """'1 file', '2 files': a count with its noun in the number it takes."""
     return f"{count} {word}{'s' * (count != 1)}"
 
 
@@ -35,18 +36,18 @@ class Summary:
         """The summary; with no records, it speaks of files only."""
         sizes = f"({format_size(self.bytes_in)} in, {format_size(self.bytes_out)} out)"
         if not self.records and not self.failed_records:
-            msg = f"cleaned {_n(self.files, 'file')} {sizes}"
+            msg = f"cleaned {plural(self.files, 'file')} {sizes}"
             if self.failed:
-                msg += f"; {_n(len(self.failed), 'file')} with errors"
+                msg += f"; {plural(len(self.failed), 'file')} with errors"
         else:
-            done = [_n(self.files, "file")] if self.files else []
-            done.append(_n(self.records, "record"))
+            done = [plural(self.files, "file")] if self.files else []
+            done.append(plural(self.records, "record"))
             msg = f"cleaned {' and '.join(done)} {sizes}"
             bad = []
             if len(self.failed) - self.failed_records:
-                bad.append(_n(len(self.failed) - self.failed_records, "file"))
+                bad.append(plural(len(self.failed) - self.failed_records, "file"))
             if self.failed_records:
-                bad.append(_n(self.failed_records, "record"))
+                bad.append(plural(self.failed_records, "record"))
             if bad:
                 msg += f"; {' and '.join(bad)} with errors"
         return [msg, *self.rule_lines()]

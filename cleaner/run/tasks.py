@@ -14,13 +14,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Union
 
 from cleaner.io import InputError
-from cleaner.io.jsonl import (
-    BLOCK_BYTES,
-    is_compressed,
-    iter_blocks,
-    open_stream,
-    read_blocks,
-)
+from cleaner.io.compression import open_stream
+from cleaner.io.jsonl import BLOCK_BYTES, is_compressed, iter_blocks, read_blocks
 from cleaner.run.sources import Source
 
 PAGES_PER_TASK = 8

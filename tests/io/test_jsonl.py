@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from cleaner.cli.main import main
 from cleaner.io import InputError
-from cleaner.io.jsonl import AtomicWriter, is_jsonl_name, read_lines
+from cleaner.io.atomic import AtomicWriter
+from cleaner.io.jsonl import is_jsonl_name, read_lines
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
 GOLDEN = (ROOT / "tests" / "test_seeds_golden" / "000_a376c9bc92ac9e28.clean.txt").read_text(encoding="utf-8")

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import gzip
 
-from cleaner.io import jsonl, writeback
+from cleaner.io import writeback
+from cleaner.io.atomic import AtomicWriter
 
 
 def test_writer_starts_writeback_as_the_file_grows_and_output_is_unchanged(tmp_path, monkeypatch):
@@ -13,7 +14,7 @@ def test_writer_starts_writeback_as_the_file_grows_and_output_is_unchanged(tmp_p
     out = tmp_path / "out.jsonl"
     spool = tmp_path / "spool.part"
     spool.write_bytes(b"y" * 5000)
-    writer = jsonl.AtomicWriter(out)
+    writer = AtomicWriter(out)
     writer._writeback.every = 4096
     writer.write("x" * 3000)
     assert calls == []  # under the threshold: nothing asked yet
@@ -29,7 +30,7 @@ def test_compressed_output_and_a_failing_writeback(tmp_path, monkeypatch):
     monkeypatch.setattr(writeback, "start_writeback", lambda fd, off, n: False)
     monkeypatch.setattr(writeback, "_sync_file_range", object())
     out = tmp_path / "out.jsonl.gz"
-    writer = jsonl.AtomicWriter(out)
+    writer = AtomicWriter(out)
     writer._writeback.every = 10
     for _ in range(50):
         writer.write("数据\n" * 100)
