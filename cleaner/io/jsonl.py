@@ -36,22 +36,20 @@ def oversize_of(line: bytes) -> int | None:
     return int(line[len(_OVERSIZE):]) if line.startswith(_OVERSIZE) else None
 
 
-def iter_blocks(stream: BinaryIO, *, first_line: int = 1, size: int | None = None,
-                limit: int | None = None, max_line: int | None = None) -> Iterator[tuple[int, bytes]]:
-    """Blocks of whole lines, each with the number of its first line; at most limit bytes read.
+def iter_blocks(stream: BinaryIO, *, size: int | None = None,
+                max_line: int | None = None) -> Iterator[tuple[int, bytes]]:
+    """Blocks of whole lines, each with the number of its first line.
 
     Streamed: a block is about size bytes (more when one line is longer); the parent of a
     parallel run hands blocks out as they are, without looking at each line. A line longer than
     max_line comes as its oversize_line() stand-in.
     """
-    number, left = first_line, limit
+    number = 1
     carry: list[bytes] = []  # the line under way, in pieces: joining it at every read is quadratic
     carried = 0  # its length; beyond max_line its bytes are dropped, only counted
     size = size or BLOCK_BYTES
     while True:
-        data = stream.read(size if left is None else min(size, left))
-        if left is not None:
-            left -= len(data)
+        data = stream.read(size)
         if not data:
             if carried:
                 yield number, _line_of(carry, carried, max_line)
