@@ -66,13 +66,32 @@ def test_clean_iter_is_lazy_and_ordered(bundled):
     assert all("分享到" not in r.text for r in first)
 
 
-def test_clean_records_keeps_fields_and_adds_two(bundled):
+def test_clean_records_keeps_fields_and_adds_ours(bundled):
     record = {"id": 7, "metadata": {"dump": "CC-2024"}, "text": ZH.format(n=1), "url": None}
     (out,) = cleaner.clean_records([record], bundled)
-    assert list(out) == ["id", "metadata", "text", "url", "cleaner_metadata", "cleaner_removed"]
-    assert out["metadata"] == {"dump": "CC-2024"} and out["id"] == 7
-    assert out["cleaner_removed"] == [{"rule": "zh-news/share-bar", "line": 3, "text": "分享到：微信 微博", "kind": "drop-line"}]
+    assert list(out) == ["id", "metadata", "text", "url", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
+    assert out["metadata"] == {"dump": "CC-2024"} and out["id"] == 7 and out["cleaner_site"] is None
+    assert out["cleaner_removed"] == {"zh-news/share-bar": 1}  # the default: counts per rule
     assert record["text"] == ZH.format(n=1)  # the input is not modified
+    (full,) = cleaner.clean_records([record], bundled, removed="full")
+    assert full["cleaner_removed"] == [{"rule": "zh-news/share-bar", "line": 3, "text": "分享到：微信 微博", "kind": "drop-line"}]
+    (lean,) = cleaner.clean_records([record], bundled, removed="none", prefix="x_")
+    assert list(lean) == ["id", "metadata", "text", "url", "x_site", "x_metadata"]
+
+
+def test_to_record_is_what_records_get(bundled):
+    result = cleaner.clean(SEED.read_text(encoding="utf-8"), bundled)
+    record = result.to_record()
+    assert record["cleaner_site"] == result.site == "cri.cn" and "site" not in record["cleaner_metadata"]
+    assert record["cleaner_removed"] == {"cri.cn/fororder-images": 4, "zh-news/breadcrumb": 1, "zh-news/byline": 1,
+                                         "cri.cn/copyright-statement": 9}
+    assert sum(record["cleaner_removed"].values()) == len(result.removals)
+    assert result.to_record(removed="full")["cleaner_removed"] == [r.to_dict() for r in result.removals]
+    assert list(result.to_record("", "none")) == ["text", "site", "metadata"]
+    with pytest.raises(ValueError, match="clean_records: removed must be one of 'none', 'rules', 'full', not 'all'"):
+        cleaner.clean_records([], bundled, removed="all")
+    with pytest.raises(TypeError, match="clean_batch: prefix must be a string, not int"):
+        cleaner.clean_batch({"text": []}, bundled, prefix=1)
 
 
 def test_clean_records_html_field(bundled):
@@ -98,12 +117,15 @@ def test_clean_records_errors(bundled, bad, reason):
 def test_clean_batch_columns(bundled):
     batch = {"id": [1, 2, 3], "text": [ZH.format(n=1), None, "plain"], "url": [None, None, "https://news.cri.cn/a"]}
     out = cleaner.clean_batch(batch, bundled)
-    assert list(out) == ["text", "cleaner_metadata", "cleaner_removed"]
+    assert list(out) == ["text", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
     assert out["text"] == [cleaner.clean(ZH.format(n=1), bundled).text, "", "plain\n"]
     assert json.loads(out["cleaner_metadata"][0]) == {"title": "第1篇报道"}
-    assert json.loads(out["cleaner_metadata"][2])["site"] == "cri.cn"
-    assert json.loads(out["cleaner_removed"][0])[0]["rule"] == "zh-news/share-bar"
-    assert out["cleaner_removed"][1] == "[]"
+    assert out["cleaner_site"] == ["", "", "cri.cn"]
+    assert json.loads(out["cleaner_removed"][0]) == {"zh-news/share-bar": 1}
+    assert out["cleaner_removed"][1] == "{}"
+    full = cleaner.clean_batch(batch, bundled, removed="full")
+    assert json.loads(full["cleaner_removed"][0])[0]["rule"] == "zh-news/share-bar" and full["cleaner_removed"][1] == "[]"
+    assert list(cleaner.clean_batch(batch, bundled, removed="none", prefix="c.")) == ["text", "c.site", "c.metadata"]
 
 
 def test_clean_batch_html_column_and_missing_column(bundled):
@@ -117,7 +139,7 @@ def test_clean_batch_on_a_dataframe(bundled):
     pd = pytest.importorskip("pandas")
     df = pd.DataFrame({"text": [ZH.format(n=1), ZH.format(n=2)], "source": ["a", "b"]})
     df = df.assign(**cleaner.clean_batch(df, bundled))
-    assert list(df.columns) == ["text", "source", "cleaner_metadata", "cleaner_removed"]
+    assert list(df.columns) == ["text", "source", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
     assert df.loc[1, "text"] == "第2篇报道\n\n正文第一段，记者从现场获悉有关情况并进行了采访。\n"
 
 

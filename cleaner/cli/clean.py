@@ -25,6 +25,7 @@ from cleaner.io.globs import SEMANTICS
 from cleaner.io.jsonl import is_jsonl_name
 from cleaner.io.walk import is_within
 from cleaner.options import MARKUPS, Options
+from cleaner.result import PREFIX, REMOVED_SHAPES, Fields
 from cleaner.ruleset.ruleset import RuleSet
 from cleaner.run import corpus
 from cleaner.run.formats import FORMATS, shown_path
@@ -51,6 +52,10 @@ def out(data: str | bytes) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Output folder; a file for --format jsonl or a name ending .jsonl[.gz|.zst]. Default: stdout.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="txt", show_default=True, help="Output format of page inputs.")
+@click.option("--field-prefix", default=PREFIX, show_default=True,
+              help="Prefix of the fields added to records and JSON pages (PREFIXsite, PREFIXmetadata, PREFIXremoved).")
+@click.option("--removed", "removed", type=click.Choice(REMOVED_SHAPES), default="rules", show_default=True,
+              help="What records and JSON pages say of removals: none; rules (counts per rule id); full (every removal).")
 @rules_option
 @no_default_option
 @url_option
@@ -64,13 +69,14 @@ def out(data: str | bytes) -> None:
               help="ray: run on Ray Data (a local cluster, or the one RAY_ADDRESS names); needs cleaner[ray].")
 @main_content_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def clean(paths, output, fmt, rule_dirs, no_default_rules, url, markup, input_format, max_size, exclude, jobs, engine,
+def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules, url, markup, input_format, max_size, exclude, jobs, engine,
           main_content, quiet):
     """Clean PATHS (files, folders, JSON Lines files, or - for stdin)."""
     _big_blocks_to_the_os()
     options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size))
     rules = load_rules(rule_dirs, no_default_rules)
-    setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url)
+    setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url,
+                  fields=Fields(field_prefix, removed))
     summary = Summary()
     make_sink = functools.partial(Sink, output=output, fmt=fmt, summary=summary, say=say, out=out)
     stdin = "-" in [str(p) for p in paths]

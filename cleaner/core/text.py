@@ -145,11 +145,11 @@ def finish(page: Page, plan: Plan, url: str | None) -> Result:
         title = guess_title(body)
         if title:
             metadata["title"] = title
-    if plan.site:  # the rule file that claimed the page; the page's own name is "site_name"
-        metadata["site"] = plan.site
     if url and "url" not in metadata:
         metadata["url"] = url
     removals = tuple(sorted(page.removals, key=lambda r: (r.line, r.column or 0)))
+    # The rule file that claimed the page is Result.site (cleaner_site), never metadata: the
+    # page's own name (og:site_name) is metadata "site_name".
     return Result(body, metadata, removals, plan.site, plan.packs)
 
 

@@ -5,7 +5,7 @@ import json
 import os
 from typing import TYPE_CHECKING
 
-from cleaner.result import Result
+from cleaner.result import Fields, Result
 
 if TYPE_CHECKING:
     from cleaner.io import Decoded
@@ -29,22 +29,21 @@ def shown_path(path: str | os.PathLike[str]) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def record(result: Result, path: str | None, decoded: Decoded | None = None) -> dict:
-    """The JSON record of a result: path (see shown_path), text, metadata, removals, site.
+def record(result: Result, path: str | None, decoded: Decoded | None = None, fields: Fields = Fields()) -> dict:
+    """The record of a page: `path` (see shown_path), then what a record of its text would hold.
 
     A page whose encoding was told from its bytes (not UTF-8, not a BOM) says which one was
     taken and how sure that is, in `encoding` and `encoding_confidence` of its metadata.
     """
-    out = {"path": None if path is None else shown_path(path), **result.to_dict()}
+    out = {"path": None if path is None else shown_path(path), **fields.of(result)}
     if decoded is not None and decoded.confidence < 1:
-        out["metadata"].update(encoding=decoded.encoding, encoding_confidence=decoded.confidence)
+        out[f"{fields.prefix}metadata"].update(encoding=decoded.encoding, encoding_confidence=decoded.confidence)
     return out
 
 
-def render(result: Result, fmt: str, path: str | None, decoded: Decoded | None = None) -> str:
+def render(result: Result, fmt: str, path: str | None, decoded: Decoded | None = None, fields: Fields = Fields()) -> str:
     """Serialise one result in the given format."""
     if fmt == "txt":
         return result.text
-    if fmt == "json":
-        return json.dumps(record(result, path, decoded), ensure_ascii=False, allow_nan=False, indent=2) + "\n"
-    return json.dumps(record(result, path, decoded), ensure_ascii=False, allow_nan=False) + "\n"
+    indent = 2 if fmt == "json" else None
+    return json.dumps(record(result, path, decoded, fields), ensure_ascii=False, allow_nan=False, indent=indent) + "\n"

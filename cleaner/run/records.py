@@ -1,9 +1,10 @@
 """Records: JSON objects holding a page in `text` or `html`, cleaned into records of the same shape.
 
 A record keeps every field it came with; the cleaner replaces (or adds) `text` with the clean
-text and adds `cleaner_metadata` and `cleaner_removed`. They are not called `metadata`: the
-records of datatrove, dolma and many Hugging Face data sets already carry a `metadata` field,
-which must pass through untouched.
+text and adds its own fields under one prefix (`cleaner_site`, `cleaner_metadata`,
+`cleaner_removed`; see result.Fields). They are not called `metadata`: the records of
+datatrove, dolma and many Hugging Face data sets already carry a `metadata` field, which must
+pass through untouched.
 """
 from __future__ import annotations
 
@@ -17,10 +18,9 @@ from cleaner.io import format_size
 from cleaner.io.jsonl import oversize_of
 from cleaner.io.read import decode_payload
 from cleaner.options import Markup
-from cleaner.result import Result
+from cleaner.result import Fields, Result
 
 TEXT, HTML, URL = "text", "html", "url"
-METADATA, REMOVED = "cleaner_metadata", "cleaner_removed"
 MAX_PAGE_BYTES = 1 << 30  # a page given as bytes is decompressed no further than this
 
 __all__ = ["RecordError", "page_of", "page_text", "clean_record", "cleaned_record", "parse_record", "clean_line", "dumps"]
@@ -91,18 +91,16 @@ def page_of(record: object, markup: Markup = "auto", *, parsed: bool = False) ->
     return page, url or None, read_as
 
 
-def clean_record(record: Mapping[str, Any], cleaner: Cleaner) -> dict[str, Any]:
-    """Clean the page a record holds; every input field is kept, `text` replaced, two fields added."""
+def clean_record(record: Mapping[str, Any], cleaner: Cleaner, fields: Fields = Fields()) -> dict[str, Any]:
+    """Clean the page a record holds; every input field is kept, `text` replaced, ours added."""
     page, url, markup = page_of(record, cleaner.options.markup)
-    return cleaned_record(record, cleaner.reading(markup).clean(page, url))
+    return cleaned_record(record, cleaner.reading(markup).clean(page, url), fields)
 
 
-def cleaned_record(record: Mapping[str, Any], result: Result) -> dict[str, Any]:
-    """The output record for a record and its result."""
+def cleaned_record(record: Mapping[str, Any], result: Result, fields: Fields = Fields()) -> dict[str, Any]:
+    """The output record for a record and its result: the record's fields, then ours."""
     out = dict(record)
-    out[TEXT] = result.text
-    out[METADATA] = dict(result.metadata)
-    out[REMOVED] = [r.to_dict() for r in result.removals]
+    out.update(fields.of(result))
     return out
 
 
@@ -154,7 +152,7 @@ def _mend(value: Any) -> Any:
     return value
 
 
-def clean_line(line: bytes, cleaner: Cleaner) -> tuple[str, Result]:
+def clean_line(line: bytes, cleaner: Cleaner, fields: Fields = Fields()) -> tuple[str, Result]:
     """Clean one JSON line into an output JSON line (with its newline) and the result."""
     options = cleaner.options
     size = oversize_of(line) or len(line)  # a line too long to keep arrives as a stand-in
@@ -164,7 +162,7 @@ def clean_line(line: bytes, cleaner: Cleaner) -> tuple[str, Result]:
     del line  # the caller may hold none: a huge record's bytes then go before it is cleaned
     page, url, markup = page_of(record, options.markup, parsed=True)
     result = cleaner.reading(markup).clean(page, url)
-    return dumps(cleaned_record(record, result)), result
+    return dumps(cleaned_record(record, result, fields)), result
 
 
 def dumps(record: Mapping[str, Any]) -> str:

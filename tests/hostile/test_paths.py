@@ -140,7 +140,7 @@ def test_a_file_name_that_is_not_utf8(tmp_path, fmt):
         record = json.loads((out / os.fsdecode(b"caf\xe9.json")).read_bytes().decode("utf-8"))
     else:
         [record] = jsonl_records(out)
-    assert record["path"] == f"{src}/caf\\xe9.txt" and record["site"] == "cri.cn"
+    assert record["path"] == f"{src}/caf\\xe9.txt" and record["cleaner_site"] == "cri.cn"
     single = cli("clean", "-q", "--format", "json", src / os.fsdecode(b"caf\xe9.txt"))
     assert single.code == 0 and json.loads(single.stdout)["path"].endswith("caf\\xe9.txt")
     check = cli("check", "--format", "json", src / os.fsdecode(b"caf\xe9.txt"))

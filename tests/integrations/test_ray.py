@@ -69,7 +69,7 @@ def test_clean_dataset(cluster):
     assert len(rows) == 50
     assert rows[3]["text"] == "第3篇报道\n\n正文第一段，记者从现场获悉有关情况并进行了采访。编号3。\n"
     assert json.loads(rows[3]["cleaner_metadata"]) == {"title": "第3篇报道"}
-    assert json.loads(rows[3]["cleaner_removed"])[0]["rule"] == "zh-news/share-bar"
+    assert json.loads(rows[3]["cleaner_removed"]) == {"zh-news/share-bar": 1}
 
 
 def test_rules_are_loaded_once_per_worker(cluster):

@@ -55,7 +55,7 @@ def test_records_out_keep_fields_and_broken_ones_are_reported(corpus):
     assert [o["id"] for o in out] == ["a", "b", "d"]
     assert out[0]["text"] == GOLDEN and out[0]["metadata"] == {"dump": "CC-MAIN-2024"} and out[0]["n"] == 1.5
     assert out[0]["cleaner_metadata"]["editor"] == "罗毅"
-    assert out[0]["cleaner_removed"][0]["rule"] == "cri.cn/fororder-images"
+    assert out[0]["cleaner_removed"]["cri.cn/fororder-images"] == 4 and out[0]["cleaner_site"] == "cri.cn"
     assert out[1]["text"] == ZH_CLEAN.format(n=2) and out[1]["url"] == "https://example.com/b"
     assert out[1]["cleaner_metadata"]["url"] == "https://example.com/b"
     assert out[2]["text"].startswith("正文内容。") and "html" in out[2]
