@@ -5,6 +5,7 @@ import json
 import os
 from typing import TYPE_CHECKING
 
+from cleaner.io.jsonl import is_jsonl_name
 from cleaner.result import Fields, Result
 
 if TYPE_CHECKING:
@@ -12,6 +13,24 @@ if TYPE_CHECKING:
 
 FORMATS = ("txt", "json", "jsonl")
 SUFFIX = {"txt": ".txt", "json": ".json", "jsonl": ".jsonl"}
+
+
+def output_format(fmt: str | None, output: os.PathLike[str] | None) -> str:
+    """The format asked for, or the one the -o name says: .jsonl[.gz|.zst] is jsonl, .json json, else txt."""
+    if fmt is not None:
+        return fmt
+    name = os.fspath(output).lower() if output is not None else ""
+    if is_jsonl_name(name):
+        return "jsonl"
+    return "json" if name.endswith(".json") else "txt"
+
+
+def one_file(fmt: str, output: os.PathLike[str] | None) -> bool:
+    """Whether -o names one output file (JSON Lines, or one page's JSON document) rather than a folder."""
+    if output is None:
+        return False
+    name = os.path.basename(os.fspath(output)).lower()
+    return fmt == "jsonl" or is_jsonl_name(name) or (fmt == "json" and name.endswith(".json"))
 
 
 def shown_path(path: str | os.PathLike[str]) -> str:
