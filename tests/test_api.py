@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import pickle
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import EXAMPLE_SITE, ROOT, SEEDS
 
 import cleaner
 from cleaner import RecordError, Result, RuleFileErrors
@@ -365,3 +367,70 @@ def test_batch_row_without_text_reads_its_html_as_records_do(bundled):
     assert out["text"][2] == ""
     with pytest.raises(ValueError, match=r'^clean_batch: the "html" column has 1 rows and the "text" column 2$'):
         cleaner.clean_batch({"text": ["a", "b"], "html": ["x"]}, bundled)
+
+
+def test_columns_are_named_as_the_data_names_them(bundled):
+    html = "<html><body><article><p>" + "正文内容。" * 30 + "</p></article></body></html>"
+    batch = {"content": [ZH.format(n=1), None], "raw": [None, html], "link": ["https://news.cri.cn/a", None]}
+    out = cleaner.clean_batch(batch, bundled, text_column="content", html_column="raw", url_column="link")
+    assert list(out) == ["content", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
+    assert out["content"][0] == cleaner.clean(ZH.format(n=1), bundled).text and out["cleaner_site"][0] == "cri.cn"
+    assert out["content"][1].startswith("正文内容。")
+    with pytest.raises(KeyError, match='batch has no "content" or "html" column'):
+        cleaner.clean_batch({"text": ["x"]}, bundled, text_column="content")
+    with pytest.raises(TypeError, match=r"clean_batch: text_column must be a column name \(str\), not list"):
+        cleaner.clean_batch(batch, bundled, text_column=["content"])
+    (record,) = cleaner.clean_records([{"id": 1, "content": ZH.format(n=2)}], bundled, text_column="content")
+    assert list(record) == ["id", "content", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
+    assert record["content"] == cleaner.clean(ZH.format(n=2), bundled).text
+    with pytest.raises(RecordError, match='record 0: record has no "content" or "html" field'):
+        list(cleaner.clean_records([{"text": "x"}], bundled, text_column="content"))
+
+
+_HASH_AND_MAP = """
+import sys, warnings, logging
+import cleaner, datasets
+from datasets.fingerprint import Hasher
+logging.captureWarnings(True)
+rules = cleaner.load_rules(sys.argv[1])
+ds = datasets.load_from_disk(sys.argv[2])
+out = ds.map(cleaner.clean_batch, batched=True, fn_kwargs={"rules": rules, "text_column": "content"})
+print(rules.fingerprint, Hasher.hash(rules), out._fingerprint, out.cache_files[0]["filename"])
+"""
+
+
+def test_datasets_hashes_the_rules_alike_in_every_process_and_reuses_its_cache(tmp_path):
+    datasets = pytest.importorskip("datasets")
+    import subprocess
+    import sys
+
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (rules_dir / "example.test.yaml").write_text(EXAMPLE_SITE, encoding="utf-8")
+    datasets.Dataset.from_dict({"content": [ZH.format(n=n) for n in range(4)]}).save_to_disk(str(tmp_path / "ds"))
+    runs = []
+    for _ in range(2):  # two processes: the cache key must not depend on anything of one process
+        run = subprocess.run([sys.executable, "-c", _HASH_AND_MAP, str(rules_dir), str(tmp_path / "ds")],
+                             capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert run.returncode == 0, run.stderr
+        assert "hashed properly" not in run.stderr and "random hash" not in run.stderr
+        runs.append((run.stdout.split(), run.stderr))
+        if len(runs) == 1:
+            cache = Path(runs[0][0][3])
+            stamp = cache.stat().st_mtime_ns
+    (first, _made), (second, reused) = runs
+    assert first == second and cache.is_file()
+    assert cache.stat().st_mtime_ns == stamp and "Map" not in reused  # the second run read the cache, not mapped
+
+
+def test_rule_set_fingerprint_follows_the_rules_not_where_they_were_loaded(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder in (one, two):
+        folder.mkdir()
+        (folder / "example.test.yaml").write_text(EXAMPLE_SITE, encoding="utf-8")
+    fingerprint = cleaner.load_rules(one).fingerprint
+    assert len(fingerprint) == 32 and fingerprint == cleaner.load_rules(two).fingerprint
+    assert fingerprint == pickle.loads(pickle.dumps(cleaner.load_rules(one))).fingerprint
+    assert fingerprint != cleaner.load_rules().fingerprint != cleaner.load_rules(one, bundled=False).fingerprint
+    (two / "example.test.yaml").write_text(EXAMPLE_SITE.replace("'^BANNER'", "'^BANNERS'"), encoding="utf-8")
+    assert cleaner.load_rules(two).fingerprint != fingerprint

@@ -64,19 +64,20 @@ def page_text(value: object, what: str = "page") -> str:
     raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")
 
 
-def page_of(record: object, markup: Markup = "auto", *, parsed: bool = False) -> tuple[str, str | None, Markup]:
-    """The page of a record, its URL and how to read it; `text` wins over `html` when both are there.
+def page_of(record: object, markup: Markup = "auto", *, parsed: bool = False, text: str = TEXT,
+            html: str = HTML) -> tuple[str, str | None, Markup]:
+    """The page of a record, its URL and how to read it; the `text` field wins over `html` when both are there.
 
     parsed: the record comes from parse_record, whose strings are already mended.
     """
     if not isinstance(record, Mapping):
         raise RecordError(f"record is {_type_label(record)}, not an object")
-    if TEXT in record and record[TEXT] is not None:
-        field, read_as = TEXT, markup
-    elif HTML in record and record[HTML] is not None:
-        field, read_as = HTML, "html"
+    if text in record and record[text] is not None:
+        field, read_as = text, markup
+    elif html in record and record[html] is not None:
+        field, read_as = html, "html"
     else:
-        raise RecordError('record has no "text" or "html" field')
+        raise RecordError(f'record has no "{text}" or "{html}" field')
     page = record[field]
     if not (parsed and isinstance(page, str)):
         try:
@@ -97,10 +98,12 @@ def clean_record(record: Mapping[str, Any], cleaner: Cleaner, fields: Fields = F
     return cleaned_record(record, cleaner.reading(markup).clean(page, url), fields)
 
 
-def cleaned_record(record: Mapping[str, Any], result: Result, fields: Fields = Fields()) -> dict[str, Any]:
-    """The output record for a record and its result: the record's fields, then ours."""
+def cleaned_record(record: Mapping[str, Any], result: Result, fields: Fields = Fields(), text: str = TEXT) -> dict[str, Any]:
+    """The output record for a record and its result: the record's fields (the clean text in `text`), then ours."""
     out = dict(record)
-    out.update(fields.of(result))
+    ours = fields.of(result)
+    out[text] = ours.pop(TEXT)
+    out.update(ours)
     return out
 
 
