@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from pathlib import Path
 from typing import Callable
@@ -21,6 +22,7 @@ from cleaner.cli.common import (
 )
 from cleaner.cli.signals import deferred
 from cleaner.io import InputError
+from cleaner.io.atomic import write_atomic
 from cleaner.io.globs import SEMANTICS
 from cleaner.io.walk import is_within
 from cleaner.options import MARKUPS, Options
@@ -69,9 +71,12 @@ def out(data: str | bytes) -> None:
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="ray: run on Ray Data (a local cluster, or the one RAY_ADDRESS names); needs cleaner[ray].")
 @main_content_option
+@click.option("--stats", "stats", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the run's counts to this JSON file: files, records, bytes, removals per rule, "
+                   "empty/short/unchanged pages, errors by kind, elapsed time.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules, url, markup, input_format, max_size, exclude, jobs, engine,
-          main_content, quiet):
+          main_content, stats, quiet):
     """Clean PATHS (files, folders, JSON Lines files, or - for stdin)."""
     _big_blocks_to_the_os()
     fmt = output_format(fmt, output)
@@ -81,6 +86,7 @@ def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules
                   fields=Fields(field_prefix, removed))
     summary = Summary()
     make_sink = functools.partial(Sink, output=output, fmt=fmt, summary=summary, say=say, out=out)
+    close = functools.partial(_close, summary, rules, quiet, stats)
     stdin = "-" in [str(p) for p in paths]
     try:
         single = _check_usage(paths, output, fmt, stdin)
@@ -90,8 +96,9 @@ def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules
                 corpus.clean_stdin_page(make_sink, setup, rules, say)
             except InputError as exc:
                 say(f"<stdin>: error: {exc}")
-                sys.exit(EXIT_FOUND)
-            _close(summary, rules, quiet)
+                summary.fail("<stdin>", str(exc))
+                close()
+            close()
         _check_engine(engine, stdin)
         sources = _sources(paths, exclude, input_format, summary)
         sink = _sink(make_sink, sources, paths, output, fmt, single, stdin)
@@ -100,7 +107,7 @@ def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules
     show = not quiet and sys.stderr.isatty() and len(sources) > 1
     with click.progressbar(length=len(sources), label="cleaning", file=sys.stderr, hidden=not show) as bar:
         corpus.run(sink, setup, rules, engine=engine, jobs=jobs, advance=bar.update, shield=deferred)
-    _close(summary, rules, quiet)
+    close()
 
 
 def _check_usage(paths: tuple[Path, ...], output: Path | None, fmt: str, stdin: bool) -> bool:
@@ -131,7 +138,7 @@ def _check_engine(engine: str, stdin: bool) -> None:
 def _sources(paths: tuple[Path, ...], exclude: tuple[str, ...], input_format: str, summary: Summary) -> list[Source]:
     """The inputs; a missing path is a usage error."""
     try:
-        return find_sources(paths, exclude, input_format, say, summary.failed)
+        return find_sources(paths, exclude, input_format, say, summary.fail)
     except FileNotFoundError as exc:
         raise click.UsageError(f"{shown_path(exc.filename)}: no such file or folder") from None
 
@@ -187,10 +194,18 @@ def _big_blocks_to_the_os() -> None:
         pass
 
 
-def _close(summary: Summary, rules: RuleSet, quiet: bool) -> None:
+def _close(summary: Summary, rules: RuleSet, quiet: bool, stats: Path | None) -> None:
+    """The summary on stderr, the --stats file, and the exit code."""
+    elapsed = summary.elapsed()
     if not quiet:
-        for line in summary.lines():
+        for line in summary.lines(elapsed):
             say(line)
+    if stats is not None:
+        try:
+            write_atomic(stats, json.dumps(summary.stats(elapsed), ensure_ascii=False, indent=2) + "\n")
+        except OSError as exc:
+            say(f"{shown_path(stats)}: error: cannot write: {exc.strerror or exc}")
+            sys.exit(EXIT_FOUND)
     if rules.errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FOUND if summary.failed else EXIT_OK)
