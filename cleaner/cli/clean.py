@@ -1,6 +1,7 @@
 """`cleaner clean`: flags -> Options and sources -> a corpus run (run/corpus.py) -> stderr report, exit code."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -20,6 +21,7 @@ from cleaner.cli.common import (
     size_option,
     url_option,
 )
+from cleaner.cli.foreign_lines import without_foreign_lines
 from cleaner.cli.signals import deferred
 from cleaner.io import InputError
 from cleaner.io.atomic import write_atomic
@@ -99,14 +101,18 @@ def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules
                 summary.fail("<stdin>", str(exc))
                 close()
             close()
-        _check_engine(engine, stdin)
         sources = _sources(paths, exclude, input_format, summary)
+        _check_engine(engine, sources)
         sink = _sink(make_sink, sources, paths, output, fmt, single, stdin)
     except Refused as exc:
         raise click.UsageError(str(exc)) from None
     show = not quiet and sys.stderr.isatty() and len(sources) > 1
-    with click.progressbar(length=len(sources), label="cleaning", file=sys.stderr, hidden=not show) as bar:
-        corpus.run(sink, setup, rules, engine=engine, jobs=jobs, advance=bar.update, shield=deferred)
+    # n/N inputs, then the input rate and the time so far (redrawn after every task, not only per input)
+    foreign = without_foreign_lines() if engine == "ray" else contextlib.nullcontext()
+    with foreign, click.progressbar(length=len(sources), label="cleaning", file=sys.stderr, hidden=not show,
+                                    show_pos=True, item_show_func=lambda s: s and s.progress()) as bar:
+        corpus.run(sink, setup, rules, engine=engine, jobs=jobs, advance=lambda n: bar.update(n, summary),
+                   shield=deferred)
     close()
 
 
@@ -122,17 +128,18 @@ def _check_usage(paths: tuple[Path, ...], output: Path | None, fmt: str, stdin: 
     return single
 
 
-def _check_engine(engine: str, stdin: bool) -> None:
-    """Refuse the Ray engine on stdin, or when Ray is not installed."""
+def _check_engine(engine: str, sources: list[Source]) -> None:
+    """Refuse the Ray engine when Ray is not installed; warn when the input is too small to gain from it."""
     if engine == "ray":
-        from cleaner.run.ray import require_ray
+        from cleaner.run.ray import require_ray, too_small
 
-        if stdin:
-            raise Refused("--engine ray reads files, not stdin")
         try:
             require_ray()
         except ImportError as exc:
             raise Refused(str(exc)) from None
+        warning = too_small(sources)
+        if warning:
+            say(f"warning: {warning}")
 
 
 def _sources(paths: tuple[Path, ...], exclude: tuple[str, ...], input_format: str, summary: Summary) -> list[Source]:

@@ -83,6 +83,12 @@ class Summary:
         """Seconds since the run began."""
         return time.monotonic() - self.started
 
+    def progress(self) -> str:
+        """What the progress bar shows after n/N: the input rate and the time so far."""
+        elapsed = self.elapsed()
+        rate = format_size(int(self.bytes_in / elapsed)) if elapsed > 0 else "0 B"
+        return f"{rate}/s, {_clock(elapsed)}"
+
     def lines(self, elapsed: float | None = None) -> list[str]:
         """The summary; with no records, it speaks of files only; with elapsed, it says how long it took."""
         sizes = f"({format_size(self.bytes_in)} in, {format_size(self.bytes_out)} out)"
@@ -128,6 +134,12 @@ class Summary:
                        "records": self.failed_records, "by_kind": dict(sorted(self.errors.items()))},
             "elapsed_seconds": round(elapsed, 3),
         }
+
+
+def _clock(elapsed: float) -> str:
+    """0:07, 12:34, 1:02:03: elapsed time as a clock shows it."""
+    minutes, seconds = divmod(int(elapsed), 60)
+    return f"{minutes // 60}:{minutes % 60:02d}:{seconds:02d}" if minutes >= 60 else f"{minutes}:{seconds:02d}"
 
 
 def _seconds(elapsed: float) -> str:
