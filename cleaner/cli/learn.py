@@ -24,7 +24,7 @@ from cleaner.io import (
     write_atomic,
 )
 from cleaner.io.globs import SEMANTICS
-from cleaner.kinds import TRIGGERS
+from cleaner.kinds import trigger_of
 from cleaner.learn import LearnedSite, LearnOptions, learn_site, render_rule_file
 from cleaner.options import MARKUPS
 from cleaner.ruleset.schema import HOST_RE
@@ -112,11 +112,12 @@ def describe(learned: LearnedSite) -> str:
     for key, value in learned.html.items():
         out.append(f"  html.{key}: {value}")
     for p in learned.proposals:
-        trigger = p.params[TRIGGERS[p.kind]]
+        trigger = trigger_of(p.kind, p.params)
         example = p.remove[0] if p.remove else p.capture[0][0] if p.capture else ""
         out.append(f"  {p.kind:10s} {p.rule_id:20s} seen on {p.support} of {p.pages} pages, "
                    f"confidence {p.confidence:.2f}")
-        out.append(f"             {trigger[:100]}")
+        shown = " | ".join(trigger) if isinstance(trigger, list) else str(trigger)
+        out.append(f"             {shown[:100]}")
         if example:
             out.append(f"             e.g. {example[:80]!r}")
     out += [f"  note: {note}" for note in learned.notes]
