@@ -8,7 +8,7 @@ from typing import Sequence
 from cleaner.learn.generalise import line_pattern, literal_pattern
 from cleaner.learn.lines import HASH_CANDIDATE, is_hash
 from cleaner.learn.model import Proposal
-from cleaner.learn.naming import group_label
+from cleaner.learn.naming import line_label
 
 LITERAL_MAX = 140  # characters of a line listed as it is (a learned file keeps its lines under 200)
 ALTERNATION_MAX = 140  # characters of one grouped pattern of varying lines
@@ -27,9 +27,11 @@ def line_group_rules(view, keys: Sequence[str], side: str, summary: str, *, fram
     rule per label for the literal lines, patterns for the others, in the keys' order."""
     groups: dict[str, list[str]] = {}
     for key in keys:
-        groups.setdefault(group_label([view.folded(key)]), []).append(key)
+        groups.setdefault(line_label(view.folded(key), side), []).append(key)
     proposals = []
-    for label, members in groups.items():
+    # Groups by name and lines by text: one more page changes supports, not the file's order.
+    for label, members in sorted(groups.items()):
+        members = sorted(members, key=lambda k: (view.line(k), k))
         literal = [k for k in members if is_literal(view.folded(k))]
         varying = [k for k in members if k not in literal]
         if literal:

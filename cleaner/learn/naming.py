@@ -24,21 +24,16 @@ _SHORT_LINK = 12  # content characters: a line this short is a link or a label
 MAX_WORDS = 3
 
 
-def line_label(folded: str) -> str:
-    """What a furniture line is, in a word or two: a generic kind, `nav`, `links` or `text`."""
+def line_label(folded: str, side: str) -> str:
+    """What a furniture line is, in a word or two: a generic kind; short lines and menus are the
+    header's `nav` and elsewhere `links`; anything longer is `text`."""
     kind = generic_kind(folded)
     if kind is not None:
         return KIND_NAMES[kind]
     items = [w for w in _ITEMS.split(folded.strip()) if w]
-    if len(items) >= 3 and all(content_length(w) <= 6 for w in items):
-        return "nav"
-    return "links" if content_length(folded) <= _SHORT_LINK else "text"
-
-
-def group_label(folded_lines: list[str]) -> str:
-    """The label most of the lines carry (ties: the first in the list)."""
-    labels = [line_label(f) for f in folded_lines]
-    return max(dict.fromkeys(labels), key=labels.count) if labels else "text"
+    if content_length(folded) <= _SHORT_LINK or (len(items) >= 3 and all(content_length(w) <= 6 for w in items)):
+        return "nav" if side == "header" else "links"
+    return "text"
 
 
 def selector_name(selector: str) -> str:
