@@ -49,19 +49,21 @@ _DEFAULTS = LearnOptions()
               help="Also drop the header and footer lines themselves, for pages a cut misses.")
 @click.option("--frame-share", type=click.FloatRange(0, 1), default=_DEFAULTS.frame_share, show_default=True,
               help="Share of the pages a header or footer line must occur on to be listed.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=_DEFAULTS.min_confidence, show_default=True,
+              help="Leave out rules that act on a smaller share of the pages (0.5: on half of them).")
 @rules_option
 @no_default_option
 @click.option("--max-size", default="50MB", show_default=True, help="Skip (and report) input files larger than this.")
 @click.option("--exclude", multiple=True, help=f"Glob of paths to skip inside folders ({SEMANTICS}). Repeatable.")
 def learn(paths, site, output, dry_run, markup, min_support, min_share, max_markers, frame_lines, frame_share,
-          rule_dirs, no_default_rules, max_size, exclude):
+          min_confidence, rule_dirs, no_default_rules, max_size, exclude):
     """Learn a rule file for SITE from its pages (PATHS: files or folders of scraped text or HTML)."""
     host = site.strip().lower()
     host = host[4:] if host.startswith("www.") else host
     if not HOST_RE.match(host) or host.startswith("*."):
         raise click.UsageError(f'--site "{site}" is not a host name such as news.163.com')
     options = LearnOptions(min_support=min_support, min_share=min_share, max_markers=max_markers,
-                           frame_lines=frame_lines, frame_share=frame_share)
+                           frame_lines=frame_lines, frame_share=frame_share, min_confidence=min_confidence)
     pages, failed = _read_pages(paths, exclude, size_option(max_size))
     if not pages:
         click.echo("error: no readable pages to learn from", err=True)
