@@ -1,6 +1,7 @@
 """`cleaner learn`: learn a site's rule file from a folder (or list) of its pages."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -27,6 +28,7 @@ from cleaner.io.globs import SEMANTICS
 from cleaner.kinds import trigger_of
 from cleaner.learn import LearnedSite, LearnOptions, learn_site, render_rule_file
 from cleaner.options import MARKUPS
+from cleaner.ruleset.json_schema import SCHEMA_FILE
 from cleaner.ruleset.schema import HOST_RE
 
 _DEFAULTS = LearnOptions()
@@ -83,15 +85,23 @@ def learn(paths, site, output, dry_run, markup, min_support, min_share, max_mark
     if dry_run:
         click.echo(describe(learned), nl=False)
     elif output is None:
-        click.echo(render_rule_file(learned), nl=False)
+        click.echo(render_rule_file(learned, schema_url=SCHEMA_FILE.as_uri()), nl=False)
     else:
-        write_atomic(output, render_rule_file(learned))
+        write_atomic(output, render_rule_file(learned, schema_url=_schema_url(output)))
     where = "nothing written (--dry-run)" if dry_run else f"wrote {output}" if output else "rule file on stdout"
     click.echo(f"learned {len(learned.proposals)} rules from {len(pages)} {'HTML' if as_html else 'text'} pages "
                f"in {seconds:.1f}s; {where}", err=True)
     if len(pages) < 2:
         click.echo("note: from a single page only generic furniture can be learned", err=True)
     sys.exit(EXIT_FOUND if failed else EXIT_OK)
+
+
+def _schema_url(output: Path) -> str:
+    """Where editors find the schema, relative to the written file (so a checkout can move)."""
+    try:
+        return Path(os.path.relpath(SCHEMA_FILE, output.resolve().parent)).as_posix()
+    except ValueError:  # another drive on Windows
+        return SCHEMA_FILE.as_uri()
 
 
 def _read_pages(paths: tuple[Path, ...], exclude: tuple[str, ...], max_size: int) -> tuple[list[tuple[str, str]], int]:

@@ -1,4 +1,4 @@
-"""`cleaner rules check|list`: validate rule files and run the examples each rule carries."""
+"""`cleaner rules check|list|schema`: validate rule files and run their examples, list them, print their JSON Schema."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,7 @@ import click
 
 from cleaner.cli.common import EXIT_OK, EXIT_USAGE, rules_option
 from cleaner.core.examples import check_examples
+from cleaner.ruleset.json_schema import schema_text
 from cleaner.ruleset.loader import bundled_rules_dir
 from cleaner.ruleset.model import RuleError
 from cleaner.ruleset.ruleset import RuleSet
@@ -63,6 +64,12 @@ def _with_hint(error: RuleError, alone: bool) -> str:
 def _under(path: str, roots: set[str]) -> bool:
     p = Path(path).resolve()
     return any(p == Path(r).resolve() or Path(r).resolve() in p.parents for r in roots)
+
+
+@rules.command()
+def schema():
+    """Print the rule files' JSON Schema (draft 2020-12), for editors and other tools."""
+    click.echo(schema_text(), nl=False)
 
 
 @rules.command("list")
