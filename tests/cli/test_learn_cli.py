@@ -102,3 +102,24 @@ def test_learning_is_linear_in_pages(bundled):
     many = _calls(lambda: learned.append(learn_site(large, "example.com", base=bundled)))
     assert all(site.proposals for site in learned)
     assert many <= 12 * few, f"400 pages took {many / few:.1f}x the calls of 50"
+
+
+def test_a_learned_file_checked_alone_says_how(tmp_path):
+    out = tmp_path / "example.com.yaml"
+    assert invoke("learn", str(write_site(tmp_path / "pages", make_site(8))), "--site", "example.com", "-o", str(out)).exit_code == 0
+    alone = invoke("rules", "check", "--no-default-rules", str(out))
+    assert alone.exit_code == 2
+    assert 'extends unknown pack "zh-news": it is a bundled pack; check the file with the bundled packs' in alone.stderr
+    # The command the message gives works.
+    packs = [line.rsplit(" ", 1)[1].rstrip("`)") for line in alone.stderr.splitlines() if "--no-default-rules" in line]
+    assert len(packs) == 2
+    named = invoke("rules", "check", "--no-default-rules", str(out), *packs)
+    assert named.exit_code == 0 and ": 0 problems" in named.stderr, named.stderr
+
+
+def test_min_confidence_option(tmp_path):
+    pages = write_site(tmp_path / "pages", make_site(10))
+    r = invoke("learn", str(pages), "--site", "example.com", "--min-confidence", "0.95", "--dry-run")
+    assert r.exit_code == 0
+    assert all(float(line.rsplit("confidence ", 1)[1]) >= 0.95 for line in r.stdout.splitlines() if "confidence " in line)
+    assert invoke("learn", str(pages), "--site", "example.com", "--min-confidence", "2").exit_code == 2
