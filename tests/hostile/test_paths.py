@@ -92,8 +92,8 @@ def test_output_naming_an_existing_file_is_one_usage_error_before_any_work(tmp_p
     run = cli("clean", "-q", "in", "-o", "taken", cwd=tmp_path)
     assert run.code == 2
     assert "File exists" not in run.stderr and [l for l in run.stderr.splitlines() if "Error" in l] == [
-        ("Error: -o taken: taken is a file, not a folder (a single output file takes --format jsonl or a name "
-         "ending .jsonl)")]
+        ("Error: -o taken: taken is a file, not a folder (a single output file takes a name ending .jsonl, "
+         "or .json for one page)")]
     assert (tmp_path / "taken").read_text() == "keep me" and leftovers(tmp_path) == []
     deeper = cli("clean", "-q", "in", "-o", "taken/sub", cwd=tmp_path)
     assert deeper.code == 2 and "File exists" not in deeper.stderr
