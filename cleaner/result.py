@@ -24,6 +24,7 @@ class Removal(NamedTuple):
     column: int | None = None  # 1-based column of a span inside the line, None for a whole line
     replacement: str | None = None  # what a `replace` rule put in its place
     captured: dict[str, str] | None = None  # metadata a `capture` rule took from the line
+    selector: str | None = None  # an HTML element's short CSS path in the page (`div#side > ul.hotnews`)
 
     def to_dict(self) -> dict[str, Any]:
         """The removal as a JSON-ready dict without empty fields."""
