@@ -12,6 +12,7 @@ from cleaner.cli.common import (
     EXIT_FOUND,
     EXIT_OK,
     EXIT_USAGE,
+    disable_option,
     load_rules,
     main_content_option,
     no_default_option,
@@ -53,6 +54,7 @@ def out(data: str | bytes) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="txt", show_default=True, help="Output format of page inputs.")
 @rules_option
 @no_default_option
+@disable_option
 @url_option
 @click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True, help="Treat input as scraped text or HTML (auto: by content).")
 @click.option("--input-format", type=click.Choice(["auto", "page", "jsonl"]), default="auto", show_default=True,
@@ -64,13 +66,13 @@ def out(data: str | bytes) -> None:
               help="ray: run on Ray Data (a local cluster, or the one RAY_ADDRESS names); needs cleaner[ray].")
 @main_content_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def clean(paths, output, fmt, rule_dirs, no_default_rules, url, markup, input_format, max_size, exclude, jobs, engine,
+def clean(paths, output, fmt, rule_dirs, no_default_rules, disable, url, markup, input_format, max_size, exclude, jobs, engine,
           main_content, quiet):
     """Clean PATHS (files, folders, JSON Lines files, or - for stdin)."""
     _big_blocks_to_the_os()
     options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size))
-    rules = load_rules(rule_dirs, no_default_rules)
-    setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url)
+    rules = load_rules(rule_dirs, no_default_rules, disable)
+    setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url, disable=disable)
     summary = Summary()
     make_sink = functools.partial(Sink, output=output, fmt=fmt, summary=summary, say=say, out=out)
     stdin = "-" in [str(p) for p in paths]
