@@ -41,7 +41,7 @@ def beyond_rules_note(ins: Inspection) -> str:
             "(menus, link lists); check and fix apply the rules only")
 
 
-@click.command()
+@click.command(short_help="Report site furniture in text pages; exit 1 if found.")
 @paths_argument
 @click.option("--diff", is_flag=True, help="Print the unified diff that `cleaner fix` would make instead of findings.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,

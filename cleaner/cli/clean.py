@@ -46,7 +46,7 @@ def out(data: str | bytes) -> None:
     click.echo(data, nl=False)
 
 
-@click.command()
+@click.command(short_help="Clean pages, folders and JSON Lines records.")
 # readable=False: a file that cannot be read is that file's error, reported when it is read; the run goes on.
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True, readable=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -68,7 +68,15 @@ def out(data: str | bytes) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean(paths, output, fmt, rule_dirs, no_default_rules, disable, url, markup, input_format, max_size, exclude, jobs, engine,
           main_content, quiet):
-    """Clean PATHS (files, folders, JSON Lines files, or - for stdin)."""
+    """Clean PATHS (files, folders, JSON Lines files, or - for stdin).
+
+    \b
+    Examples:
+      cleaner clean page.txt                  # the clean text on stdout
+      cleaner clean pages/ -o clean/          # same relative paths under clean/
+      cleaner clean corpus.jsonl.zst -o clean.jsonl.zst --disable zh-news/share-bar
+      cat page.html | cleaner clean - --url https://news.cri.cn/x.html
+    """
     _big_blocks_to_the_os()
     options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size))
     rules = load_rules(rule_dirs, no_default_rules, disable)

@@ -24,7 +24,7 @@ from cleaner.result import Removal, Result
 from cleaner.run.records import RecordError, page_of, parse_record
 
 
-@click.command()
+@click.command(short_help="Show a page with each removal marked by its rule.")
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @rules_option
 @no_default_option
@@ -37,7 +37,14 @@ from cleaner.run.records import RecordError, page_of, parse_record
               help="PATH is JSON Lines: explain the record on this line.")
 @main_content_option
 def explain(path, rule_dirs, no_default_rules, disable, url, markup, only_removed, record_line, main_content):
-    """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept."""
+    """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept.
+
+    \b
+    Examples:
+      cleaner explain page.txt
+      cleaner explain corpus.jsonl --record 12 --only-removed
+      cleaner explain page.html --url https://news.cri.cn/x.html
+    """
     rules = load_rules(rule_dirs, no_default_rules, disable)
     cleaner = Cleaner(rules, Options(markup=markup, main_content=main_content))
     if record_line is None and is_jsonl_name(path.name):

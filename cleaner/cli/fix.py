@@ -20,7 +20,7 @@ METADATA = ("none", "front-matter", "sidecar")
 _NOT_METADATA = ("site", "url")  # the rule file that claimed the page, the URL given: not the page's
 
 
-@click.command()
+@click.command(short_help="Remove site furniture from text pages in place.")
 @paths_argument
 @click.option("--diff", is_flag=True, help="Print the unified diff of each fix and write nothing; exit 1 if any.")
 @click.option("--metadata", type=click.Choice(METADATA), default="none", show_default=True,

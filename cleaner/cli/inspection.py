@@ -7,7 +7,6 @@ front matter block is the page's own metadata: rules never see it, and it is wri
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import stat
@@ -197,6 +196,8 @@ def inspect_all(targets: list[Target], jobs: int, *, main_content: bool = False)
         for target in targets:
             yield inspect(target, main_content=main_content)
         return
+    import multiprocessing  # lazy: a hook on a few files starts faster without it
+
     rulesets = list({id(t.rules): t.rules for t in targets}.values())
     index = {id(r): n for n, r in enumerate(rulesets)}
     work = [(t.path, t.config, index[id(t.rules)], main_content) for t in targets]
