@@ -61,10 +61,13 @@ def fix(paths, diff, metadata, exit_non_zero_on_fix, force, max_loss, config_fil
         try:
             if metadata == "sidecar":
                 sidecar = _sidecar(ins)
+            loss = target.config.max_loss if max_loss is None else max_loss
+            check_writable(ins.path, ins.decoded)  # --diff shows what fix would write: refusals too
+            if not force:
+                check_loss(ins.decoded.text, text, loss)
             if diff:
                 _show_diff(ins, text, sidecar)
             else:
-                loss = target.config.max_loss if max_loss is None else max_loss
                 _write(ins, text, sidecar, loss, force)
         except Refused as exc:
             click.echo(f"{shown}: not fixed: {exc}", err=True)
@@ -126,9 +129,6 @@ def _show_diff(ins: Inspection, text: str, sidecar: tuple[Path, str | None, str]
 def _write(ins: Inspection, text: str, sidecar: tuple[Path, str | None, str] | None, max_loss: float,
            force: bool) -> None:
     """The sidecar first (a page fixed without it would have lost its metadata), then the page."""
-    check_writable(ins.path, ins.decoded)
-    if not force:
-        check_loss(ins.decoded.text, text, max_loss)
     if sidecar is not None and sidecar[1] != sidecar[2]:
         write_atomic(sidecar[0], sidecar[2])
     write_fixed(ins.path, ins.decoded, text, max_loss=max_loss, force=force)

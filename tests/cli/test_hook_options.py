@@ -86,6 +86,8 @@ def test_fix_diff_writes_nothing_and_exits_1(page):
     assert page.read_bytes() == SEED.read_bytes()
     clean = run("fix", "--diff", GOLDEN)
     assert (clean.exit_code, clean.stdout) == (0, "")
+    refused = run("fix", "--diff", "--max-loss", "0.1", page)  # what fix would refuse, --diff refuses
+    assert refused.exit_code == 1 and refused.stdout == "" and f"{page}: not fixed: fixing would remove" in refused.stderr
 
 
 # -- switching rules off ------------------------------------------------------------------------------
