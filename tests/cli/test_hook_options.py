@@ -167,6 +167,9 @@ def test_check_notes_a_page_main_content_would_cut_much_more(tmp_path):
     assert gh.stdout.startswith(f"::notice file={path}::`cleaner clean` would also remove 30 lines")
     cleaned = run("clean", path).stdout
     assert len([line for line in cleaned.splitlines() if line]) == 35 - 30  # clean takes the 30 lines the note said
+    path.write_text(path.read_text(encoding="utf-8").replace("Menu item 3\n", "Menu item 3 cleaner: keep[text/main-content]\n"),
+                    encoding="utf-8")
+    assert "Menu item 3 cleaner: keep" in run("clean", path).stdout  # a line kept from the selection
     few = tmp_path / "few.txt"
     few.write_text("A headline\nMenu\nHome\n" + "\n".join([ARTICLE] * 4) + "\n", encoding="utf-8")
     assert run("check", few).stderr == ""  # a line or two: no note
