@@ -125,9 +125,17 @@ def _load(folders: tuple[Path, ...], no_default: bool, config: Config, disable: 
     try:
         rules = rules.without(config.disable)
     except ValueError as exc:
-        where = shown_path(config.path) if config.path else "configuration"
+        where = shown_path(_relative(config.path)) if config.path else "configuration"
         problems.append(f'{where}: "disable": {exc}')
     return without(rules, disable)
+
+
+def _relative(path: Path) -> Path:
+    """path below the working folder, as configuration errors name files; else as it is."""
+    try:
+        return path.relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def _walk_problem(problem: Problem) -> bool:
