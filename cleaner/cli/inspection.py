@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator, NoReturn
 
@@ -62,6 +62,7 @@ class Inspection:
     note: str | None = None
     head: str = ""  # the page's front matter block, "\n" line endings (rules never see it)
     beyond_rules: int = 0  # lines main-content selection (`cleaner clean`) would remove besides, when many
+    known_dirty: bool | None = None  # `dirty`, kept when slim() drops the texts
 
     @property
     def body(self) -> str:
@@ -76,9 +77,18 @@ class Inspection:
     @property
     def dirty(self) -> bool:
         """Whether fixing would change the file (check and fix share this one test)."""
+        if self.known_dirty is not None:
+            return self.known_dirty
         if self.result is None or not self.result.removals:
             return False
         return self.result.text != self.body
+
+
+    def slim(self) -> Inspection:
+        """This inspection without the page's texts (its findings kept): what a worker sends back
+        when the texts are not needed, a fraction of the bytes to pickle."""
+        result = replace(self.result, text="", extracted=None) if self.result is not None else None
+        return replace(self, decoded=None, result=result, known_dirty=self.dirty)
 
 
 def collect(paths: tuple[Path, ...], config_file: Path | None, rule_dirs: tuple[Path, ...],
@@ -190,11 +200,14 @@ def _beyond_rules(body: str, result: Result, rules: RuleSet) -> int:
     return more if more >= NOTE_MIN_LINES and more >= NOTE_MIN_SHARE * left else 0
 
 
-def inspect_all(targets: list[Target], jobs: int, *, main_content: bool = False) -> Iterator[Inspection]:
+def inspect_all(targets: list[Target], jobs: int, *, main_content: bool = False,
+                texts: bool = True) -> Iterator[Inspection]:
     """Inspections of targets in order, on `jobs` processes (0: all cores) when there are enough files.
 
     pre-commit runs the hook once (require_serial) with every file, and the work is spread here,
-    as ruff does: one process sees every file, so a run prints one summary.
+    as ruff does: one process sees every file, so a run prints one summary. texts=False: the
+    caller needs no page text (findings only); workers send back only the dirty pages' texts
+    otherwise, since the clean ones are neither shown nor written.
     """
     if jobs == 0 and len(targets) >= PARALLEL_MIN_FILES:
         from cleaner.run.local import default_jobs  # lazy: a hook on a few files never needs a pool
@@ -208,7 +221,7 @@ def inspect_all(targets: list[Target], jobs: int, *, main_content: bool = False)
 
     rulesets = list({id(t.rules): t.rules for t in targets}.values())
     index = {id(r): n for n, r in enumerate(rulesets)}
-    work = [(t.path, t.config, index[id(t.rules)], main_content) for t in targets]
+    work = [(t.path, t.config, index[id(t.rules)], main_content, texts) for t in targets]
     fork = "fork" in multiprocessing.get_all_start_methods()  # no re-import, rules inherited as they are
     context = multiprocessing.get_context("fork" if fork else None)
     pool = context.Pool(min(jobs, len(targets)), initializer=_init_worker, initargs=(rulesets,))
@@ -231,9 +244,10 @@ def _init_worker(rulesets: list[RuleSet]) -> None:
     _worker_rules = rulesets
 
 
-def _inspect_in_worker(work: tuple[Path, Config, int, bool]) -> Inspection:
-    path, config, n, main_content = work
-    return inspect(Target(path, config, _worker_rules[n]), main_content=main_content)
+def _inspect_in_worker(work: tuple[Path, Config, int, bool, bool]) -> Inspection:
+    path, config, n, main_content, texts = work
+    ins = inspect(Target(path, config, _worker_rules[n]), main_content=main_content)
+    return ins if texts and ins.dirty else ins.slim()
 
 
 def report_inspection(ins: Inspection) -> int:

@@ -235,5 +235,6 @@ def test_many_files_on_workers_report_as_one(tmp_path):
     assert serial.exit_code == parallel.exit_code == 1
     assert parallel.stdout == serial.stdout and parallel.stderr == serial.stderr
     assert parallel.stderr.count("Found ") == 1 and "in 5 files" in parallel.stderr
+    assert run("check", "--diff", "-j", "2", tmp_path).stdout == run("check", "--diff", "-j", "1", tmp_path).stdout
     assert run("fix", "-j", "2", tmp_path).exit_code == 0
     assert all(p.read_bytes() == GOLDEN.read_bytes() for p in tmp_path.glob("*.txt"))
