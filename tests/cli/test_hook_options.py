@@ -12,6 +12,7 @@ from conftest import EXAMPLE_SITE, ROOT, SEEDS
 
 import cleaner
 from cleaner.cli.findings import github_command
+from cleaner.cli.inspection import PARALLEL_MIN_FILES
 from cleaner.cli.main import main
 
 SEED = SEEDS / "000_a376c9bc92ac9e28.txt"
@@ -228,8 +229,8 @@ def test_fix_metadata_sidecar_not_ours_is_refused(page):
 
 # -- many files ---------------------------------------------------------------------------------------
 def test_many_files_on_workers_report_as_one(tmp_path):
-    for n in range(24):
-        shutil.copyfile(SEED if n % 5 == 0 else GOLDEN, tmp_path / f"p{n:02d}.txt")
+    for n in range(PARALLEL_MIN_FILES):
+        shutil.copyfile(SEED if n % 13 == 0 else GOLDEN, tmp_path / f"p{n:02d}.txt")
     serial = run("check", "-j", "1", tmp_path)
     parallel = run("check", "-j", "2", tmp_path)
     assert serial.exit_code == parallel.exit_code == 1

@@ -123,8 +123,8 @@ def test_all_files_one_summary_per_hook(repo):
     work, sh = repo
     pages = work / "pages"
     pages.mkdir()
-    for n in range(60):
-        shutil.copyfile(SEED if n in (0, 30, 59) else GOLDEN, pages / f"page-{n:02d}.txt")
+    for n in range(80):
+        shutil.copyfile(SEED if n in (0, 40, 79) else GOLDEN, pages / f"page-{n:02d}.txt")
     sh("git", "add", ".")
     run = sh(sys.executable, "-m", "pre_commit", "run", "--all-files", "cleaner-check", check=False)
     assert run.returncode == 1
