@@ -73,7 +73,7 @@ def check(paths, diff, fmt, statistics_, config_file, rule_dirs, no_default_rule
     dirty = beyond = 0
     targets, failed = collect(paths, config_file, rule_dirs, no_default_rules, disable)
     for ins in inspect_all(targets, jobs, main_content=True, texts=diff):
-        failed += report_inspection(ins)
+        failed += report_inspection(ins, github=fmt == "github")
         shown = shown_path(ins.path)
         if ins.beyond_rules:
             beyond += 1

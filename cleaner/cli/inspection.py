@@ -17,7 +17,8 @@ from typing import Iterator, NoReturn
 import click
 
 from cleaner.cli.common import EXIT_USAGE, without
-from cleaner.core.page import Page
+from cleaner.cli.findings import github_command
+from cleaner.core.page import KEEP_MARKER, Page, keep_marker
 from cleaner.core.text import MAIN_CONTENT_RULE, clean_text, keep_main_content
 from cleaner.io import Decoded, InputError, looks_like_html, read_input
 from cleaner.io.front_matter import split_front_matter
@@ -64,6 +65,7 @@ class Inspection:
     head: str = ""  # the page's front matter block, "\n" line endings (rules never see it)
     beyond_rules: int = 0  # lines main-content selection (`cleaner clean`) would remove besides, when many
     known_dirty: bool | None = None  # `dirty`, kept when slim() drops the texts
+    warnings: tuple[tuple[int, str], ...] = ()  # (line, message): markers naming no rule
 
     @property
     def body(self) -> str:
@@ -182,7 +184,20 @@ def inspect(target: Target, *, main_content: bool = False) -> Inspection:
     # Findings are what rules find: main-content selection would flag the short lines of clean articles.
     result = clean_text(body, target.rules, main_content=False)
     beyond = _beyond_rules(body, result, target.rules) if main_content else 0
-    return Inspection(target.path, decoded, result, head=head, beyond_rules=beyond)
+    warnings = _unknown_keeps(body, target.rules, head.count("\n")) if KEEP_MARKER in body else ()
+    return Inspection(target.path, decoded, result, head=head, beyond_rules=beyond, warnings=warnings)
+
+
+def _unknown_keeps(body: str, rules: RuleSet, offset: int) -> tuple[tuple[int, str], ...]:
+    """(line, message) for each `cleaner: keep[…]` item that names no rule: a typo, or a rule since
+    renamed, would otherwise keep nothing in silence (ruff warns of such `# noqa` codes too)."""
+    out = []
+    for n, line in enumerate(body.split("\n"), start=1 + offset):
+        if KEEP_MARKER in line:
+            unknown = [s for s in keep_marker(line) or () if s != MAIN_CONTENT_RULE.id and not rules.names_something(s)]
+            if unknown:
+                out.append((n, f"`cleaner: keep[…]` names no rule: {', '.join(unknown)}"))
+    return tuple(out)
 
 
 def _beyond_rules(body: str, result: Result, rules: RuleSet) -> int:
@@ -251,13 +266,19 @@ def _inspect_in_worker(work: tuple[Path, Config, int, bool, bool]) -> Inspection
     return ins if texts and ins.dirty else ins.slim()
 
 
-def report_inspection(ins: Inspection) -> int:
-    """Print a file's error or note on stderr; 1 for an error (it fails the run), else 0."""
+def report_inspection(ins: Inspection, *, github: bool = False) -> int:
+    """Print a file's error, note or warnings on stderr (warnings as annotations for github);
+    1 for an error (it fails the run), else 0."""
     if ins.error:
         click.echo(f"{shown_path(ins.path)}: error: {ins.error}", err=True)
         return 1
     if ins.note:
         click.echo(f"{shown_path(ins.path)}: {ins.note}", err=True)
+    for line, warning in ins.warnings:
+        if github:
+            click.echo(github_command("warning", warning, file=shown_path(ins.path), line=line))
+        else:
+            click.echo(f"{shown_path(ins.path)}:{line}: warning: {warning}", err=True)
     return 0
 
 

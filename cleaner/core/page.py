@@ -58,14 +58,11 @@ class Page:
         for i, line in enumerate(self.lines):
             if KEEP_MARKER not in line:
                 continue
-            named: list[str] = []
-            for m in _KEEP.finditer(line):
-                if m.group(1) is None:
-                    self.protected.add(i)
-                else:
-                    named.extend(s.strip() for s in m.group(1).split(",") if s.strip())
-            if named and i not in self.protected:
-                self.kept[i] = tuple(named)
+            named = keep_marker(line)
+            if named is None:
+                self.protected.add(i)
+            elif named:
+                self.kept[i] = named
 
     def guarded(self, idx: int, rule: Rule) -> bool:
         """Whether a marker on line idx keeps it from this rule."""
@@ -234,6 +231,17 @@ class Page:
     def live_lines(self) -> list[tuple[int, str]]:
         """(index, text) of the lines still on the page."""
         return [(i, line) for i, line in enumerate(self.lines) if self.alive[i]]
+
+
+def keep_marker(line: str) -> tuple[str, ...] | None:
+    """The rule ids or file names a line's `cleaner: keep[…]` markers name; None for a bare
+    `cleaner: keep` (every rule); () when the line has no marker."""
+    named: list[str] = []
+    for m in _KEEP.finditer(line):
+        if m.group(1) is None:
+            return None
+        named.extend(s.strip() for s in m.group(1).split(",") if s.strip())
+    return tuple(named)
 
 
 class LineMatch:

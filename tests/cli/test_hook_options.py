@@ -145,6 +145,17 @@ def test_keep_marker_names_the_rules_it_keeps_a_line_from(tmp_path, site_rules):
     assert path.read_text(encoding="utf-8").count("cleaner: keep") == 3
 
 
+def test_keep_marker_naming_no_rule_is_warned(tmp_path, site_rules):
+    path = tmp_path / "p.txt"
+    path.write_text(f"EXAMPLE-SITE\n{ARTICLE}\nBANNER x # cleaner: keep[example.test/baner, example.test, text/main-content]\n",
+                    encoding="utf-8")
+    r = run("check", "--no-default-rules", "--rules", site_rules, path)
+    assert (r.exit_code, r.stdout) == (0, "")  # a warning, not a finding: the line is kept from example.test
+    assert r.stderr == f"{path}:3: warning: `cleaner: keep[…]` names no rule: example.test/baner\n"
+    gh = run("check", "--format", "github", "--no-default-rules", "--rules", site_rules, path)
+    assert gh.stdout == f"::warning file={path},line=3::`cleaner: keep[…]` names no rule: example.test/baner\n"
+
+
 def test_library_disable_and_keep():
     text = "标题\n分享到：微信 微博\n正文，记者从现场获悉有关情况并进行了采访。\n"
     assert [r.rule for r in cleaner.clean(text).removals] == ["zh-news/share-bar"]
