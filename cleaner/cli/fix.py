@@ -63,8 +63,8 @@ def fix(paths, diff, metadata, exit_non_zero_on_fix, force, max_loss, config_fil
                 sidecar = _sidecar(ins)
             loss = target.config.max_loss if max_loss is None else max_loss
             check_writable(ins.path, ins.decoded)  # --diff shows what fix would write: refusals too
-            if not force:
-                check_loss(ins.decoded.text, text, loss)
+            if not force:  # on the text below the front matter: metadata kept is no text saved
+                check_loss(ins.body, ins.result.text, loss)
             if diff:
                 _show_diff(ins, text, sidecar)
             else:

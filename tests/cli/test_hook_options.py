@@ -206,14 +206,21 @@ def test_fix_metadata_front_matter_is_idempotent(page):
 def test_fix_metadata_front_matter_keeps_what_is_there(tmp_path):
     path = tmp_path / "p.txt"
     path.write_text("---\ntitle: Mine\nsource: kept as it was\n---\n宿迁“三位一体”打防网络犯罪\n"
-                    "2018-09-10 15:17:31 来源:中央广电总台国际在线 编辑:罗毅\n国际在线江苏频道消息：宿迁公安局成效显著。\n",
+                    "2018-09-10 15:17:31 来源:中央广电总台国际在线 编辑:罗毅\n国际在线江苏频道消息：宿迁公安局在“净网2018”行动中立足于追源头、催平台、断链条，打出了一套精准打击、整治乱点、立体宣传的组合拳，成效显著。\n",
                     encoding="utf-8")
     r = run("check", path)
     assert r.stdout.startswith(f"{path}:6:1: zh-news/byline")  # lines counted in the file, front matter included
     assert run("fix", "--metadata", "front-matter", path).exit_code == 0
     assert path.read_text(encoding="utf-8") == (
         "---\ntitle: Mine\nsource: kept as it was\ndate: '2018-09-10 15:17:31'\neditor: 罗毅\n---\n"
-        "宿迁“三位一体”打防网络犯罪\n\n国际在线江苏频道消息：宿迁公安局成效显著。\n")
+        "宿迁“三位一体”打防网络犯罪\n\n国际在线江苏频道消息：宿迁公安局在“净网2018”行动中立足于追源头、催平台、断链条，打出了一套精准打击、整治乱点、立体宣传的组合拳，成效显著。\n")
+
+
+def test_fix_metadata_front_matter_does_not_hide_a_loss(tmp_path):
+    path = tmp_path / "p.txt"
+    path.write_text("2018-09-10 15:17:31 来源:中央广电总台国际在线 编辑:罗毅\n短\n", encoding="utf-8")
+    r = run("fix", "--metadata", "front-matter", path)
+    assert r.exit_code == 1 and "not fixed: fixing would remove" in r.stderr  # the front matter is not text
 
 
 def test_fix_metadata_sidecar(page):
