@@ -39,8 +39,9 @@ _JSONL_NOTE = ("skipped: JSON Lines records (check and fix work on page files; `
 # (lists and short paragraphs that the selection takes from clean articles); a lone line is the norm.
 NOTE_MIN_LINES = 10
 NOTE_MIN_SHARE = 0.25
-# Below this many files a pool costs more than it saves: a page takes ~1.5 ms to check, and
-# forking two workers, feeding them and reaping them cost 20-150 ms (idle to busy 2-core machine).
+# Below this many files a pool costs more than it saves: a page takes ~1.5 ms of CPU to check,
+# and forking two workers, feeding them and reaping them took ~140 ms more than checking 16 pages
+# in one process on the busy 2-core development machine.
 PARALLEL_MIN_FILES = 64
 
 
