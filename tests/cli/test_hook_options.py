@@ -195,7 +195,8 @@ def test_fix_metadata_front_matter_is_idempotent(page):
     assert r.exit_code == 0, r.stderr
     text = page.read_text(encoding="utf-8")
     assert text.startswith("---\nbreadcrumb: 首页 › 江苏首页 › 平安江苏\nchief_editor: 程茜\n"
-                           "date: '2018-09-10 15:17:31'\neditor: 罗毅\nsource: 中央广电总台国际在线\n---\n")
+                           "date: '2018-09-10T15:17:31'\ndate_raw: '2018-09-10 15:17:31'\neditor: 罗毅\n"
+                           "source: 中央广电总台国际在线\n---\n")
     assert text.split("---\n", 2)[2] == GOLDEN.read_text(encoding="utf-8")
     before = page.read_bytes()
     again = run("fix", "--metadata", "front-matter", page)
@@ -212,7 +213,8 @@ def test_fix_metadata_front_matter_keeps_what_is_there(tmp_path):
     assert r.stdout.startswith(f"{path}:6:1: zh-news/byline")  # lines counted in the file, front matter included
     assert run("fix", "--metadata", "front-matter", path).exit_code == 0
     assert path.read_text(encoding="utf-8") == (
-        "---\ntitle: Mine\nsource: kept as it was\ndate: '2018-09-10 15:17:31'\neditor: 罗毅\n---\n"
+        "---\ntitle: Mine\nsource: kept as it was\ndate: '2018-09-10T15:17:31'\ndate_raw: '2018-09-10 15:17:31'\n"
+        "editor: 罗毅\n---\n"
         "宿迁“三位一体”打防网络犯罪\n\n国际在线江苏频道消息：宿迁公安局在“净网2018”行动中立足于追源头、催平台、断链条，打出了一套精准打击、整治乱点、立体宣传的组合拳，成效显著。\n")
 
 
@@ -230,7 +232,8 @@ def test_fix_metadata_sidecar(page):
     assert run("fix", "--metadata", "sidecar", page).exit_code == 0
     assert page.read_bytes() == GOLDEN.read_bytes()
     assert json.loads(sidecar.read_text(encoding="utf-8")) == {
-        "breadcrumb": "首页 › 江苏首页 › 平安江苏", "date": "2018-09-10 15:17:31", "source": "中央广电总台国际在线",
+        "breadcrumb": "首页 › 江苏首页 › 平安江苏", "date": "2018-09-10T15:17:31", "date_raw": "2018-09-10 15:17:31",
+        "source": "中央广电总台国际在线",
         "editor": "罗毅", "chief_editor": "程茜"}
     assert sorted(p.name for p in page.parent.iterdir()) == ["page.txt", "page.txt.meta.json"]  # no temp file left
     before = sidecar.read_bytes()
