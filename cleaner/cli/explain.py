@@ -8,6 +8,7 @@ import click
 
 from cleaner.cli.common import (
     EXIT_FOUND,
+    disable_option,
     load_rules,
     main_content_option,
     no_default_option,
@@ -23,10 +24,11 @@ from cleaner.result import Removal, Result
 from cleaner.run.records import RecordError, page_of, parse_record
 
 
-@click.command()
+@click.command(short_help="Show a page with each removal marked by its rule.")
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @rules_option
 @no_default_option
+@disable_option
 @url_option
 @click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True,
               help="Treat input as scraped text or HTML (auto: by content).")
@@ -34,9 +36,16 @@ from cleaner.run.records import RecordError, page_of, parse_record
 @click.option("--record", "record_line", type=click.IntRange(min=1), default=None,
               help="PATH is JSON Lines: explain the record on this line.")
 @main_content_option
-def explain(path, rule_dirs, no_default_rules, url, markup, only_removed, record_line, main_content):
-    """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept."""
-    rules = load_rules(rule_dirs, no_default_rules)
+def explain(path, rule_dirs, no_default_rules, disable, url, markup, only_removed, record_line, main_content):
+    """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept.
+
+    \b
+    Examples:
+      cleaner explain page.txt
+      cleaner explain corpus.jsonl --record 12 --only-removed
+      cleaner explain page.html --url https://news.cri.cn/x.html
+    """
+    rules = load_rules(rule_dirs, no_default_rules, disable)
     cleaner = Cleaner(rules, Options(markup=markup, main_content=main_content))
     if record_line is None and is_jsonl_name(path.name):
         raise click.UsageError(f"{path} holds JSON records: name one with --record LINE")

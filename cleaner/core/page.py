@@ -1,6 +1,7 @@
 """The mutable state of one page while rules run over it: lines, what is gone, what was found."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from itertools import accumulate, repeat
 from operator import and_
@@ -9,8 +10,12 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from cleaner.matching.fold import STRIP, fold, is_blank
 from cleaner.matching.re2_adapter import byte_matches
 from cleaner.result import Removal
+from cleaner.ruleset.model import names_rule
 
 KEEP_MARKER = "cleaner: keep"
+# `cleaner: keep[zh-news/share-bar, cri.cn]`: the line is kept from those rules (ids or file names)
+# only, as ruff's `# noqa: E501` silences E501 alone; a bare `cleaner: keep` keeps it from every rule.
+_KEEP = re.compile(r"cleaner: keep(?:\[([^\]\n]*)\])?")
 _FOLDED_SPACE = " \t\f\v"  # what the characters output lines are stripped of (STRIP) fold to
 
 if TYPE_CHECKING:
@@ -42,8 +47,29 @@ class Page:
         self.hits: Hits | None = None
         self.edited: set[int] = set()  # lines an edit changed (the engine checks them again)
         self.only: set[int] | None = None  # when set, rules see these lines only
-        # The inline escape hatch: a line carrying the marker is never touched by any rule.
-        self.protected = {i for i, line in enumerate(self.lines) if KEEP_MARKER in line} if KEEP_MARKER in text else set()
+        # The inline escape hatch: a line carrying the marker is never touched by any rule (or
+        # by the rules it names: `kept`, line index -> rule ids or file names).
+        self.protected: set[int] = set()
+        self.kept: dict[int, tuple[str, ...]] = {}
+        if KEEP_MARKER in text:
+            self._read_markers()
+
+    def _read_markers(self) -> None:
+        for i, line in enumerate(self.lines):
+            if KEEP_MARKER not in line:
+                continue
+            named = keep_marker(line)
+            if named is None:
+                self.protected.add(i)
+            elif named:
+                self.kept[i] = named
+
+    def guarded(self, idx: int, rule: Rule) -> bool:
+        """Whether a marker on line idx keeps it from this rule."""
+        if idx in self.protected:
+            return True
+        named = self.kept.get(idx) if self.kept else None
+        return named is not None and names_rule(named, rule.id)
 
     # -- matching -------------------------------------------------------------------------
     def _locate(self, data: bytes, pos: int) -> tuple[int, int, int]:
@@ -127,7 +153,7 @@ class Page:
         for offset, piece in [(0, data)] if pieces is None else pieces:
             for spans in byte_matches(pattern.regex, piece):
                 idx, start, stop = self._locate(data, offset + spans[0][0])
-                if (self.alive[idx] and idx not in self.protected and self.in_scope(idx, rule)
+                if (self.alive[idx] and not self.guarded(idx, rule) and self.in_scope(idx, rule)
                         and (only is None or idx in only)):
                     lead = len(lines[idx]) - len(lines[idx].lstrip(STRIP))
                     yield idx, LineMatch(_char_spans(data[start:stop], spans, start - offset)), -lead
@@ -152,7 +178,7 @@ class Page:
     # -- changes --------------------------------------------------------------------------
     def drop(self, idx: int, rule: Rule, captured: dict[str, str] | None = None) -> None:
         """Remove line idx whole, crediting rule."""
-        if not self.alive[idx] or idx in self.protected:
+        if not self.alive[idx] or self.guarded(idx, rule):
             return
         self.alive[idx] = False
         if self.lines[idx].strip() or captured:
@@ -160,8 +186,11 @@ class Page:
 
     def drop_many(self, indices: Iterable[int], rule: Rule) -> None:
         """Remove many lines whole, crediting rule: drop() for each, at a fraction of the cost."""
-        alive, lines, protected = self.alive, self.lines, self.protected
-        gone = [i for i in indices if alive[i] and i not in protected]
+        alive, lines = self.alive, self.lines
+        if self.protected or self.kept:
+            gone = [i for i in indices if alive[i] and not self.guarded(i, rule)]
+        else:
+            gone = [i for i in indices if alive[i]]
         for i in gone:
             alive[i] = False
         # tuple.__new__ skips the named tuple's Python-level constructor: hundreds of lines a page.
@@ -202,6 +231,17 @@ class Page:
     def live_lines(self) -> list[tuple[int, str]]:
         """(index, text) of the lines still on the page."""
         return [(i, line) for i, line in enumerate(self.lines) if self.alive[i]]
+
+
+def keep_marker(line: str) -> tuple[str, ...] | None:
+    """The rule ids or file names a line's `cleaner: keep[…]` markers name; None for a bare
+    `cleaner: keep` (every rule); () when the line has no marker."""
+    named: list[str] = []
+    for m in _KEEP.finditer(line):
+        if m.group(1) is None:
+            return None
+        named.extend(s.strip() for s in m.group(1).split(",") if s.strip())
+    return tuple(named)
 
 
 class LineMatch:
