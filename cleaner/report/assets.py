@@ -73,7 +73,7 @@ INDEX_JS = """
 const table=document.getElementById('pages');const body=table.tBodies[0];
 for(const th of table.querySelectorAll('th[data-sort]')){
   th.addEventListener('click',()=>{
-    const i=th.cellIndex,num=th.dataset.sort==='num',dir=th.dataset.dir==='asc'?-1:1;th.dataset.dir=dir===1?'asc':'desc';
+    const i=th.cellIndex,num=th.dataset.sort==='num',asc=th.dataset.dir==='desc',dir=asc?1:-1;th.dataset.dir=asc?'asc':'desc';
     const rows=Array.from(body.rows);
     rows.sort((a,b)=>{const x=a.cells[i].dataset.v,y=b.cells[i].dataset.v;return dir*(num?(+x)-(+y):x.localeCompare(y));});
     for(const r of rows) body.appendChild(r);
