@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleaner.html.blocks import BLOCK_TAGS, SKIP_TAGS, flatten, normalize_space
+from cleaner.html.blocks import BLOCK_TAGS, SKIP_TAGS, normalize_space
 from cleaner.html.boilerplate import FurnitureFilter
 from cleaner.html.nesting import limit_nesting
 from cleaner.html.steps import GENERIC_RULE, NESTING_RULE, NOT_TEXT
@@ -34,19 +34,21 @@ def page_blocks(html: str, removals: tuple[Removal, ...]) -> tuple[list[HtmlBloc
     html, _unwrapped = limit_nesting(html)
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
+    if root is None:
+        return [], [k for k, r in enumerate(removals) if r.line == 0]
     wanted = [k for k, r in enumerate(removals) if r.line == 0 and r.rule != NESTING_RULE]
     marks: dict[int, int] = {}
-    if root is not None:
-        # Site drops were read before scripts and styles went, the furniture after (as in extract_html).
-        _locate(tree, root, removals, [k for k in wanted if removals[k].rule != GENERIC_RULE], marks)
-        for node in tree.css(NOT_TEXT):
-            node.decompose()
-        generic = [k for k in wanted if removals[k].rule == GENERIC_RULE]
-        _locate(tree, root, removals, _replay(root, removals, generic, marks), marks)
-    blocks = _walk(root, marks) if root is not None else []
+    # Site drops were read before scripts and styles went, the furniture after (as in extract_html).
+    _locate(tree, root, removals, [k for k in wanted if removals[k].rule != GENERIC_RULE], marks)
+    for node in tree.css(NOT_TEXT):
+        node.decompose()
+    replay = _Replay(root, removals, [k for k in wanted if removals[k].rule == GENERIC_RULE], marks)
+    blocks = _walk(root, marks, replay)
+    if replay.rest:  # the extractor went another way (a rule's body, say): find those by their text
+        _locate(tree, root, removals, replay.rest, marks)
+        blocks = _walk(root, marks)
     found = {b.removal for b in blocks}
-    lost = [k for k, r in enumerate(removals) if r.line == 0 and k not in found]
-    return blocks, lost
+    return blocks, [k for k, r in enumerate(removals) if r.line == 0 and k not in found]
 
 
 def shorten(text: str) -> str:
@@ -84,33 +86,34 @@ def _locate(tree: LexborHTMLParser, root: LexborNode, removals: tuple[Removal, .
                     return
 
 
-def _replay(root: LexborNode, removals: tuple[Removal, ...], ks: list[int], marks: dict[int, int]) -> list[int]:
-    """Mark the furniture by running the extractor's own filter over the page: it skips the same
-    elements in the same order. Return the removals it did not account for (a rule's body, say)."""
-    dropped = set(marks)
-    length = len(root.text(deep=True)) - sum(len(n.text(deep=True)) for n in _nodes(root, dropped))
-    furniture = FurnitureFilter(length)
+class _Replay:
+    """The extractor's own furniture filter, asked at the same elements in the same order as it was
+    (see html/blocks.flatten): it skips the same elements, so the n-th skipped element that holds
+    text is the n-th `html/boilerplate` removal. `rest` holds the removals it did not account for."""
 
-    def skip(node: LexborNode, tag: str) -> tuple[str, int] | None:
-        return ("dropped", 0) if node.mem_id in dropped else furniture(node, tag)
+    def __init__(self, root: LexborNode, removals: tuple[Removal, ...], ks: list[int], marks: dict[int, int]) -> None:
+        dropped = [n for n in root.traverse(include_text=False) if n.mem_id in marks] if marks else []
+        self.furniture = FurnitureFilter(len(root.text(deep=True)) - sum(len(n.text(deep=True)) for n in dropped))
+        self.removals, self.ks, self.marks, self.next = removals, ks, marks, 0
+        self.missed: list[int] = []
 
-    skipped = [n for n, _reason in flatten(root, skip).skipped if n.mem_id not in dropped]
-    texts = [t for t in (shorten(n.text(deep=True, separator=" ")) for n in skipped)]
-    found = [(n, t) for n, t in zip(skipped, texts) if t]
-    rest = []
-    for i, k in enumerate(ks):
-        if i < len(found) and found[i][1] == removals[k].text and found[i][0].mem_id not in marks:
-            marks[found[i][0].mem_id] = k
-        else:
-            rest.append(k)
-    return rest
+    def __call__(self, node: LexborNode, tag: str) -> bool:
+        """Whether the element is skipped (marked, when its removal is the next one)."""
+        if self.furniture(node, tag) is None:
+            return False
+        text = shorten(node.text(deep=True, separator=" "))
+        if text and self.next < len(self.ks):
+            k = self.ks[self.next]
+            if self.removals[k].text == text:
+                self.marks[node.mem_id] = k
+                self.next += 1
+            else:
+                return False  # not where the extractor was: shown as it stands
+        return True
 
-
-def _nodes(root: LexborNode, ids: set[int]) -> list[LexborNode]:
-    """The elements under root whose node ids are in ids."""
-    if not ids:
-        return []
-    return [n for n in root.traverse(include_text=False) if n.mem_id in ids]
+    @property
+    def rest(self) -> list[int]:
+        return self.ks[self.next:]
 
 
 def _by_selector(tree: LexborHTMLParser, selector: str, text: str, k: int, marks: dict[int, int]) -> bool:
@@ -129,8 +132,9 @@ def _by_selector(tree: LexborHTMLParser, selector: str, text: str, k: int, marks
 _EXIT = object()
 
 
-def _walk(root: LexborNode, marks: dict[int, int]) -> list[HtmlBlock]:
-    """Text blocks in document order (iteratively: pages nest deeply); marked elements' blocks carry their removal."""
+def _walk(root: LexborNode, marks: dict[int, int], skip: _Replay | None = None) -> list[HtmlBlock]:
+    """Text blocks in document order (iteratively: pages nest deeply); marked elements' blocks carry
+    their removal. skip, when given, is asked where flatten asks its hook, and may mark elements."""
     blocks: list[HtmlBlock] = []
     pieces: list[str] = []
     owners: list[int | None] = [None]
@@ -159,6 +163,11 @@ def _walk(root: LexborNode, marks: dict[int, int]) -> list[HtmlBlock]:
         if tag == "br":
             flush()
             continue
+        if mark is None and skip is not None and owners[-1] is None and tag not in ("html", "body") and node is not root:
+            if skip(node, tag):
+                mark = marks.get(node.mem_id)
+                if mark is None:
+                    continue  # furniture without text: nothing to show
         if mark is not None or tag in BLOCK_TAGS:
             flush()
             owners.append(mark if mark is not None else owners[-1])
