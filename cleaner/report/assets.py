@@ -12,8 +12,9 @@ header h1{font-size:1.1em;margin:0 0 .2em}a{color:#0645ad}.muted{color:#777}
 main{flex:1;min-width:0}aside{width:24em;position:sticky;top:.5em;max-height:97vh;overflow:auto}
 section{background:#fff;border:1px solid #ddd;border-radius:4px;padding:.5em .8em;margin-bottom:1em}
 h2{font-size:1em;margin:.2em 0 .5em}
-ol.page{list-style:none;margin:0;padding:0;font-family:ui-monospace,monospace;font-size:13px}
-.ln{display:flex;white-space:pre-wrap;word-break:break-all}.ln .n{color:#999;min-width:4em;text-align:right;padding-right:.8em;user-select:none}
+ol.page{list-style:none;margin:0;padding:0 0 0 4.8em;font-family:ui-monospace,monospace;font-size:13px;counter-reset:ln}
+ol.page>li{white-space:pre-wrap;word-break:break-all;counter-increment:ln;min-height:1.2em;position:relative}
+ol.page>li:before{content:counter(ln);position:absolute;left:-4.8em;width:4em;text-align:right;color:#999}
 .blk{padding:.15em 0;border-bottom:1px dotted #eee}.blk.out{color:#999}
 del.rm{text-decoration:line-through;background:hsl(var(--h),80%,88%);border-bottom:2px solid hsl(var(--h),60%,45%);cursor:pointer;color:#333}
 del.rm:hover,del.rm.sel{outline:2px solid hsl(var(--h),60%,35%)}del.also{text-decoration:none;font-size:11px;padding:0 .3em}
@@ -37,9 +38,10 @@ function apply(){
   const mode=document.querySelector('input[name=mode]:checked').value;
   const on=new Set(Array.from(document.querySelectorAll('input.rule:checked'),e=>e.value));
   for(const el of document.querySelectorAll('[data-rule]')) el.hidden=(mode==='kept')||!on.has(el.dataset.rule);
-  for(const li of document.querySelectorAll('.ln,.blk')){
-    const vis=Array.from(li.querySelectorAll('[data-rule]')).some(e=>!e.hidden);
+  for(const li of document.querySelectorAll('ol.page>li,.blk')){
     const whole=li.classList.contains('rm');
+    if(!whole&&!li.classList.contains('sp')&&!li.classList.contains('out')){li.hidden=(mode==='removed');continue;}
+    const vis=Array.from(li.querySelectorAll('[data-rule]')).some(e=>!e.hidden);
     if(mode==='kept') li.hidden=whole||li.classList.contains('out');
     else if(mode==='removed') li.hidden=!vis;
     else li.hidden=whole&&!vis;
@@ -52,7 +54,7 @@ function show(el){
   el.classList.add('sel');
   const r=rules[el.dataset.rule]||{};const d=document.getElementById('detail');
   const set=(id,v)=>{const e=d.querySelector('[data-f='+id+']');e.textContent=v||'';e.parentElement.hidden=!v;};
-  set('rule',el.dataset.rule);set('desc',r.description);set('where',r.where);set('kind',el.dataset.kind);
+  set('rule',el.dataset.rule);set('desc',r.description);set('where',r.where);set('kind',r.kind);
   set('line',el.dataset.line&&el.dataset.line!=='0'?el.dataset.line+(el.dataset.col?':'+el.dataset.col:''):'');
   set('text',el.dataset.text||el.textContent);set('rep',el.dataset.rep);set('cap',el.dataset.cap);
   set('sel',el.dataset.sel);
@@ -60,6 +62,7 @@ function show(el){
   d.hidden=false;
 }
 document.addEventListener('click',e=>{const el=e.target.closest('[data-rule]');if(el){show(el);e.preventDefault();}});
+document.addEventListener('mouseover',e=>{const el=e.target.closest('[data-rule]');if(el)show(el);});
 document.addEventListener('change',e=>{if(e.target.matches('input.rule,input[name=mode]'))apply();});
 document.getElementById('all-rules').addEventListener('click',e=>{for(const c of document.querySelectorAll('input.rule'))c.checked=true;apply();});
 document.getElementById('no-rules').addEventListener('click',e=>{for(const c of document.querySelectorAll('input.rule'))c.checked=false;apply();});

@@ -140,6 +140,8 @@ def _walk(root: LexborNode, marks: dict[int, int], skip: _Replay | None = None) 
     owners: list[int | None] = [None]
 
     def flush() -> None:
+        if not pieces:
+            return
         text = normalize_space("".join(pieces))
         pieces.clear()
         if text:

@@ -1,4 +1,8 @@
-"""One removal as one element: `<del data-rule="…">`, with what the details panel shows in data attributes."""
+"""One removal as one element: `<del data-rule="…">`, with what the details panel shows in data attributes.
+
+A page can lose thousands of lines, so the element is kept short: the rule's colour and id come
+from a head made once per rule; the description, file and line are in the page's rule table.
+"""
 from __future__ import annotations
 
 import json
@@ -22,19 +26,25 @@ def suggested_id(selector: str) -> str:
     return found.group(1).lower() if found else "element"
 
 
-def removal_tag(k: int, r: Removal, rule: RuleInfo, inner: str, *, also: bool = False) -> str:
+def heads(rules: dict[str, RuleInfo]) -> dict[str, str]:
+    """Each rule's opening of its removal elements (unclosed: the removal's own attributes follow)."""
+    return {rid: f'<del class="rm" style="--h:{r.hue}" data-rule={attr(rid)}' for rid, r in rules.items()}
+
+
+def removal_tag(k: int, r: Removal, head: str, inner: str, *, also: bool = False) -> str:
     """The element of removal number k around inner (HTML already escaped)."""
-    parts = [f'<del class="rm{" also" if also else ""}" style="--h:{rule.hue}" data-rule={attr(r.rule)} data-k="{k}"',
-             f" data-kind={attr(r.kind)} data-line=\"{r.line}\" title={attr(f'{r.rule}: {rule.description}')}"]
+    tag = f'{head} data-k="{k}" data-line="{r.line}"'
     if r.column is not None:
-        parts.append(f' data-col="{r.column}"')
+        tag += f' data-col="{r.column}"'
     if r.replacement is not None:
-        parts.append(f" data-rep={attr(r.replacement)}")
+        tag += f" data-rep={attr(r.replacement)}"
     if r.captured:
-        parts.append(f" data-cap={attr(json.dumps(r.captured, ensure_ascii=False))}")
+        tag += f" data-cap={attr(json.dumps(r.captured, ensure_ascii=False))}"
     if r.line == 0 or also:
-        parts.append(f" data-text={attr(r.text)}")
+        tag += f" data-text={attr(r.text)}"
     selector = getattr(r, "selector", None)  # HTML removals carry one once selectors land
     if selector:
-        parts.append(f" data-sel={attr(selector)} data-sug={attr(suggested_id(selector))}")
-    return "".join(parts) + f">{inner}</del>"
+        tag += f" data-sel={attr(selector)} data-sug={attr(suggested_id(selector))}"
+    if also:
+        tag = tag.replace('class="rm"', 'class="rm also"', 1)
+    return f"{tag}>{inner}</del>"

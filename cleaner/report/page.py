@@ -9,7 +9,7 @@ from html import escape
 from cleaner.html.blocks import normalize_space
 from cleaner.report.assets import CSP, CSS, PAGE_JS
 from cleaner.report.html_view import HtmlBlock
-from cleaner.report.marks import attr, removal_tag
+from cleaner.report.marks import attr, heads, removal_tag
 from cleaner.report.rules import RuleInfo, info
 from cleaner.result import Removal, Result
 
@@ -34,14 +34,15 @@ def render_page(view: PageView, table: dict[str, RuleInfo], index_href: str = ".
     result = view.result
     counts = Counter(r.rule for r in result.removals)
     rules = {rid: info(table, rid) for rid in counts}
+    head = heads(rules)
     body = []
     if view.blocks is not None:
         body.append(_section("The page's blocks in reading order (removed elements struck through)",
-                             _html_blocks(view, rules)))
+                             _html_blocks(view, head)))
         title = "The extracted text, as the text rules saw it"
     else:
         title = "The page"
-    body.append(_section(title, _text_lines(view.text, result.removals, rules)))
+    body.append(_section(title, _text_lines(view.text, result.removals, head)))
     flags = "".join(f'<span class="flag">{escape(f)}</span>' for f in view.flags)
     head = (f"<h1>{escape(view.path)}</h1><div><a href={attr(index_href)}>index</a> · site "
             f"<b>{escape(result.site or '(none)')}</b> · packs {escape(', '.join(result.packs) or '(none)')}"
@@ -70,37 +71,52 @@ def _section(title: str, inner: str) -> str:
     return f"<section><h2>{escape(title)}</h2>{inner}</section>"
 
 
-def _text_lines(text: str, removals: tuple[Removal, ...], rules: dict[str, RuleInfo]) -> str:
-    """One list item per line; whole-line removals wrap their line, span removals their span."""
+def _text_lines(text: str, removals: tuple[Removal, ...], head: dict[str, str]) -> str:
+    """One list item per line; whole-line removals wrap their line, span removals their span.
+
+    Most lines of a page are kept or removed whole: those take one f-string each, from the page
+    escaped at once. Line numbers are CSS counters.
+    """
     by_line: dict[int, list[int]] = {}
     for k, r in enumerate(removals):
         if r.line:
             by_line.setdefault(r.line, []).append(k)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = escape(raw, quote=False).split("\n")
     if lines and lines[-1] == "" and len(lines) not in by_line:
         lines.pop()  # the final newline is no line of its own
     lines += [""] * (max(by_line, default=0) - len(lines))  # a removal past the end still shows
+    raw_lines: list[str] | None = None
     out = ['<ol class="page">']
     for n, line in enumerate(lines, 1):
-        ks = by_line.get(n, [])
-        whole = [k for k in ks if removals[k].column is None]
-        spans = sorted((k for k in ks if removals[k].column is not None), key=lambda k: removals[k].column)
-        if whole:
-            first = whole[0]
-            inner = removal_tag(first, removals[first], rules[removals[first].rule], escape(line))
-            inner += "".join(removal_tag(k, removals[k], rules[removals[k].rule], escape(f"+{removals[k].rule}"), also=True)
-                             for k in whole[1:])
-            cls = "ln rm"
-        else:
-            inner, cls = _spans(line, spans, removals, rules), "ln sp" if spans else "ln kp"
-        if whole and spans:
-            inner += _spans("", spans, removals, rules)
-        out.append(f'<li class="{cls}" id="L{n}"><span class="n">{n}</span><span class="t">{inner}</span></li>')
+        ks = by_line.get(n)
+        if ks is None:
+            out.append(f"<li>{line}</li>")
+            continue
+        if len(ks) == 1 and removals[ks[0]].column is None:
+            r = removals[ks[0]]
+            out.append(f'<li class="rm">{removal_tag(ks[0], r, head[r.rule], line)}</li>')
+            continue
+        if raw_lines is None:
+            raw_lines = raw.split("\n")
+        out.append(_mixed_line(raw_lines[n - 1] if n <= len(raw_lines) else "", ks, removals, head))
     out.append("</ol>")
     return "".join(out)
 
 
-def _spans(line: str, ks: list[int], removals: tuple[Removal, ...], rules: dict[str, RuleInfo]) -> str:
+def _mixed_line(line: str, ks: list[int], removals: tuple[Removal, ...], head: dict[str, str]) -> str:
+    """A line with spans removed, or removed whole by more than one removal."""
+    whole = [k for k in ks if removals[k].column is None]
+    spans = sorted((k for k in ks if removals[k].column is not None), key=lambda k: removals[k].column)
+    if not whole:
+        return f'<li class="sp">{_spans(line, spans, removals, head)}</li>'
+    inner = removal_tag(whole[0], removals[whole[0]], head[removals[whole[0]].rule], escape(line, quote=False))
+    inner += "".join(removal_tag(k, removals[k], head[removals[k].rule], escape(f"+{removals[k].rule}"), also=True)
+                     for k in whole[1:])
+    return f'<li class="rm">{inner}{_spans("", spans, removals, head)}</li>'
+
+
+def _spans(line: str, ks: list[int], removals: tuple[Removal, ...], head: dict[str, str]) -> str:
     """The line with each span removal marked; a span whose columns no longer fit the line goes at its end."""
     parts, last, late = [], 0, []
     for k in ks:
@@ -109,18 +125,18 @@ def _spans(line: str, ks: list[int], removals: tuple[Removal, ...], rules: dict[
         if start < last or line[start:start + len(r.text)] != r.text:
             late.append(k)  # a later edit on an edited line: its columns refer to the edited text
             continue
-        parts.append(escape(line[last:start]))
-        parts.append(removal_tag(k, r, rules[r.rule], escape(r.text)))
+        parts.append(escape(line[last:start], quote=False))
+        parts.append(removal_tag(k, r, head[r.rule], escape(r.text, quote=False)))
         if r.replacement is not None:
-            parts.append(f"<ins>{escape(r.replacement)}</ins>")
+            parts.append(f"<ins>{escape(r.replacement, quote=False)}</ins>")
         last = start + len(r.text)
-    parts.append(escape(line[last:]))
+    parts.append(escape(line[last:], quote=False))
     for k in late:
-        parts.append(" " + removal_tag(k, removals[k], rules[removals[k].rule], escape(removals[k].text)))
+        parts.append(" " + removal_tag(k, removals[k], head[removals[k].rule], escape(removals[k].text, quote=False)))
     return "".join(parts)
 
 
-def _html_blocks(view: PageView, rules: dict[str, RuleInfo]) -> str:
+def _html_blocks(view: PageView, head: dict[str, str]) -> str:
     """The HTML page's blocks; consecutive blocks of one removed element make one struck-through element."""
     removals = view.result.removals
     kept = {normalize_space(line) for line in view.result.text.splitlines() if line.strip()}
@@ -131,18 +147,18 @@ def _html_blocks(view: PageView, rules: dict[str, RuleInfo]) -> str:
         k = blocks[i].removal
         if k is None:
             cls = "blk kp" if blocks[i].text in kept else "blk out"
-            out.append(f'<div class="{cls}">{escape(blocks[i].text)}</div>')
+            out.append(f'<div class="{cls}">{escape(blocks[i].text, quote=False)}</div>')
             i += 1
             continue
         j = i
         while j < len(blocks) and blocks[j].removal == k:
             j += 1
-        inner = "".join(f'<span class="b">{escape(b.text)}</span>' for b in blocks[i:j])
-        out.append(f'<div class="blk rm">{removal_tag(k, removals[k], rules[removals[k].rule], inner)}</div>')
+        inner = "".join(f'<span class="b">{escape(b.text, quote=False)}</span>' for b in blocks[i:j])
+        out.append(f'<div class="blk rm">{removal_tag(k, removals[k], head[removals[k].rule], inner)}</div>')
         i = j
     if view.lost:
         out.append('<p class="muted">Removed elements not found again in the page (or page-wide):</p>')
-        out += [f'<div class="blk rm">{removal_tag(k, removals[k], rules[removals[k].rule], escape(removals[k].text))}</div>'
+        out += [f'<div class="blk rm">{removal_tag(k, removals[k], head[removals[k].rule], escape(removals[k].text, quote=False))}</div>'
                 for k in view.lost]
     return "".join(out)
 

@@ -110,11 +110,11 @@ def test_filters_by_rule_kept_only_and_removed_only(site, open_page):
     assert page.text_content("#shown") == f"{n} removal{'s' * (n != 1)} shown"
     page.click("#all-rules")
     page.check("input[name=mode][value=kept]")
-    assert _visible(page, "[data-rule]") == 0 and _visible(page, ".ln.rm") == 0 and _visible(page, ".ln.kp") > 0
+    assert _visible(page, "[data-rule]") == 0 and _visible(page, "ol.page>li.rm") == 0 and _visible(page, "ol.page>li:not([class])") > 0
     page.check("input[name=mode][value=removed]")
-    assert _visible(page, ".ln.kp") == 0 and _visible(page, "[data-rule]") == sum(counts.values())
+    assert _visible(page, "ol.page>li:not([class])") == 0 and _visible(page, "[data-rule]") == sum(counts.values())
     page.check("input[name=mode][value=all]")
-    assert _visible(page, ".ln") == page.evaluate("document.querySelectorAll('.ln').length")
+    assert _visible(page, "ol.page>li") == page.evaluate("document.querySelectorAll('ol.page>li').length")
     assert not errors
 
 

@@ -1,6 +1,7 @@
 """`cleaner report` through the CLI: the data-rule contract, agreement with explain, escaping, the index."""
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 
@@ -83,8 +84,10 @@ def test_a_site_file_s_rule_shows_its_file_line_and_description(tmp_path):
     view = next(iter(views(tmp_path / "site").values())).read_text(encoding="utf-8")
     banners = [m for m in marked(view) if m["data-rule"] == "example.test/banner"]
     assert [m["data-line"] for m in banners] == ["2", "4"]
-    assert "Banner <b>lines</b> & more." in banners[0]["title"]  # as text: the parser unescaped it
-    assert "<b>lines" not in view and "example.yaml:5" in view
+    table = json.loads(re.search(r'<script type="application/json" id="rules-data">(.*?)</script>', view).group(1))
+    assert table["example.test/banner"]["description"] == "Banner <b>lines</b> & more."
+    assert table["example.test/banner"]["where"].endswith("example.yaml:5")
+    assert "<b>lines" not in view
 
 
 @pytest.mark.parametrize(("name", "content"), [("hostile.txt", HOSTILE_TEXT), ("hostile.html", HOSTILE_HTML)])
