@@ -1,8 +1,6 @@
 """HTML pages in the report: blocks in reading order, each removed element found again in place."""
 from __future__ import annotations
 
-from typing import NamedTuple
-
 from report_site import marked
 
 from cleaner.core.cleaner import Cleaner
@@ -54,22 +52,9 @@ def test_each_element_removal_is_one_struck_through_element():
     assert elements == ["html/boilerplate", "example.test/hot-list", "html/boilerplate"]  # nav, list, footer
 
 
-class SelectorRemoval(NamedTuple):
-    """A removal with the selector HTML removals carry once selectors land on Removal."""
-
-    rule: str
-    line: int
-    text: str
-    kind: str
-    column: int | None = None
-    replacement: str | None = None
-    captured: dict | None = None
-    selector: str | None = None
-
-
 def test_a_removal_with_a_selector_offers_a_drop_element_rule():
     result = _clean(PAGE)
-    removals = tuple(SelectorRemoval(*r, selector="div#side > ul.hot") if r.line == 0 else r for r in result.removals)
+    removals = tuple(r._replace(selector="div#side > ul.hot") if r.line == 0 else r for r in result.removals)
     result = type(result)(result.text, result.metadata, removals, result.site, result.packs, result.extracted)
     blocks, lost = page_blocks(PAGE, removals)
     view = PageView("p.html", result, result.extracted or "", "utf-8", [], 1, 1, blocks, lost)
