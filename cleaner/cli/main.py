@@ -22,6 +22,7 @@ COMMANDS = {
     "check": (".check", "check"),
     "fix": (".fix", "fix"),
     "learn": (".learn", "learn"),
+    "report": (".report", "report"),
 }
 
 

@@ -195,7 +195,7 @@ class Page:
             alive[i] = False
         # tuple.__new__ skips the named tuple's Python-level constructor: hundreds of lines a page.
         make, rid, kind = tuple.__new__, rule.id, rule.kind
-        self.removals.extend([make(Removal, (rid, i + 1, lines[i], kind, None, None, None)) for i in gone if lines[i].strip()])
+        self.removals.extend([make(Removal, (rid, i + 1, lines[i], kind, None, None, None, None)) for i in gone if lines[i].strip()])
 
     def edit(self, idx: int, spans: list[tuple[int, int]], rule: Rule, replacement: list[str] | None = None) -> None:
         """Cut (or replace) column spans of line idx; drop the line if nothing real is left."""
