@@ -42,6 +42,9 @@ class Page:
         self.hits: Hits | None = None
         self.edited: set[int] = set()  # lines an edit changed (the engine checks them again)
         self.only: set[int] | None = None  # when set, rules see these lines only
+        # Indexes of the plan's rules whose trigger occurs on the page, kept by the engine: a
+        # superset once lines are edited (the edited lines' hits are added, none taken away).
+        self.candidates: set[int] | None = None
         # The inline escape hatch: a line carrying the marker is never touched by any rule.
         self.protected = {i for i, line in enumerate(self.lines) if KEEP_MARKER in line} if KEEP_MARKER in text else set()
 
@@ -121,9 +124,14 @@ class Page:
         itself. Only the pieces where the prefilter found the pattern are searched, as UTF-8
         bytes: a rule that fires once costs a short search.
         """
+        lines, only = self.lines, self.only
+        if only is not None and not _page_anchored(pattern.regex.pattern):
+            # A few edited lines: each is searched alone (patterns never cross a line break),
+            # not the whole page, folded and encoded again for them.
+            yield from self._line_matches(pattern, rule, sorted(only))
+            return
         data = self.folded_bytes()
         pieces = self.hits.pieces(pattern.regex.pattern) if self.hits is not None else None
-        lines, only = self.lines, self.only
         for offset, piece in [(0, data)] if pieces is None else pieces:
             for spans in byte_matches(pattern.regex, piece):
                 idx, start, stop = self._locate(data, offset + spans[0][0])
@@ -131,6 +139,25 @@ class Page:
                         and (only is None or idx in only)):
                     lead = len(lines[idx]) - len(lines[idx].lstrip(STRIP))
                     yield idx, LineMatch(_char_spans(data[start:stop], spans, start - offset)), -lead
+
+    def _line_matches(self, pattern: Pattern, rule: Rule, indices: Iterable[int]) -> Iterator[tuple[int, LineMatch, int]]:
+        """matches() on the given lines, each searched on its own."""
+        lines = self.lines
+        for idx in indices:
+            if not self.alive[idx] or idx in self.protected or not self.in_scope(idx, rule):
+                continue
+            data = self.line_bytes(idx)
+            for spans in byte_matches(pattern.regex, data):
+                lead = len(lines[idx]) - len(lines[idx].lstrip(STRIP))
+                yield idx, LineMatch(_char_spans(data, spans, 0)), -lead
+
+    def line_bytes(self, idx: int) -> bytes:
+        """Line idx as folded_bytes() holds it: folded, stripped, UTF-8."""
+        return fold(self.lines[idx]).strip(_FOLDED_SPACE).encode("utf-8")
+
+    def lines_bytes(self, indices: Iterable[int]) -> bytes:
+        """The live lines among indices as folded_bytes() holds them, one per line."""
+        return b"\n".join([self.line_bytes(i) for i in sorted(indices) if self.alive[i]])
 
     def first_line(self, pattern: Pattern, rule: Rule, after: int = -1) -> int | None:
         """Index of the first live line after `after` that the pattern matches, or None."""
@@ -223,6 +250,11 @@ class LineMatch:
     def end(self, group: int = 0) -> int:
         """Where a group ends."""
         return self._spans[group][1]
+
+
+def _page_anchored(source: str) -> bool:
+    """Whether a compiled pattern holds \\A or \\z (the page's ends), which a line alone would fake."""
+    return "\\A" in source or "\\z" in source
 
 
 def _char_spans(line: bytes, spans: list[tuple[int, int]], shift: int) -> list[tuple[int, int]]:
