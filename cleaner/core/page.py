@@ -132,13 +132,27 @@ class Page:
             return
         data = self.folded_bytes()
         pieces = self.hits.pieces(pattern.regex.pattern) if self.hits is not None else None
-        for offset, piece in [(0, data)] if pieces is None else pieces:
+        pieces = [(0, data)] if pieces is None else pieces
+        if rule.within is not None and rule.within[0] == "first":
+            pieces = _clipped(pieces, self._window_end(data, rule.within[1]))
+        for offset, piece in pieces:
             for spans in byte_matches(pattern.regex, piece):
                 idx, start, stop = self._locate(data, offset + spans[0][0])
                 if (self.alive[idx] and idx not in self.protected and self.in_scope(idx, rule)
                         and (only is None or idx in only)):
                     lead = len(lines[idx]) - len(lines[idx].lstrip(STRIP))
                     yield idx, LineMatch(_char_spans(data[start:stop], spans, start - offset)), -lead
+
+    def _window_end(self, data: bytes, n: int) -> int:
+        """Where in data the lines of a `within: {first: n}` limit end: a search stops there."""
+        ranks = self._rank()
+        last = bisect_left(ranks, n) - 1  # the last line with fewer than n non-blank lines before it
+        if last >= len(self.lines) - 1:
+            return len(data)
+        end = -1
+        for _ in range(last + 1):
+            end = data.find(b"\n", end + 1)
+        return len(data) if end < 0 else end
 
     def _line_matches(self, pattern: Pattern, rule: Rule, indices: Iterable[int]) -> Iterator[tuple[int, LineMatch, int]]:
         """matches() on the given lines, each searched on its own."""
@@ -250,6 +264,11 @@ class LineMatch:
     def end(self, group: int = 0) -> int:
         """Where a group ends."""
         return self._spans[group][1]
+
+
+def _clipped(pieces: list[tuple[int, bytes]], end: int) -> list[tuple[int, bytes]]:
+    """The pieces cut off at byte end of the page (a line break: patterns never cross one)."""
+    return [(offset, piece[:end - offset]) for offset, piece in pieces if offset < end]
 
 
 def _page_anchored(source: str) -> bool:
