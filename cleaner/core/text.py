@@ -5,6 +5,7 @@ from heapq import heapify, heappop, heappush
 from itertools import chain, compress, repeat
 from typing import Iterable
 
+from cleaner.core.dates import dated
 from cleaner.core.main_content import main_block
 from cleaner.core.page import Page
 from cleaner.core.plan import Plan, Plans, patterns_of, plans_of
@@ -163,11 +164,12 @@ def finish(page: Page, plan: Plan, url: str | None) -> Result:
         title = guess_title(body)
         if title:
             metadata["title"] = title
-    if plan.site:  # the rule file that claimed the page; the page's own name is "site_name"
-        metadata["site"] = plan.site
     if url and "url" not in metadata:
         metadata["url"] = url
+    metadata = dated(metadata)
     removals = tuple(sorted(page.removals, key=lambda r: (r.line, r.column or 0)))
+    # The rule file that claimed the page is Result.site (cleaner_site), never metadata: the
+    # page's own name (og:site_name) is metadata "site_name".
     return Result(body, metadata, removals, plan.site, plan.packs)
 
 
