@@ -11,6 +11,7 @@ from cleaner.matching.re2_adapter import byte_matches
 from cleaner.result import Removal
 
 KEEP_MARKER = "cleaner: keep"
+_NO_DETAILS = (None,) * (len(Removal._fields) - 4)  # a whole line's removal: no column, selector...
 _FOLDED_SPACE = " \t\f\v"  # what the characters output lines are stripped of (STRIP) fold to
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ class Page:
             alive[i] = False
         # tuple.__new__ skips the named tuple's Python-level constructor: hundreds of lines a page.
         make, rid, kind = tuple.__new__, rule.id, rule.kind
-        self.removals.extend([make(Removal, (rid, i + 1, lines[i], kind, None, None, None)) for i in gone if lines[i].strip()])
+        self.removals.extend([make(Removal, (rid, i + 1, lines[i], kind, *_NO_DETAILS)) for i in gone if lines[i].strip()])
 
     def edit(self, idx: int, spans: list[tuple[int, int]], rule: Rule, replacement: list[str] | None = None) -> None:
         """Cut (or replace) column spans of line idx; drop the line if nothing real is left."""
