@@ -18,7 +18,8 @@ import click
 
 from cleaner.cli.common import EXIT_USAGE, without
 from cleaner.cli.findings import github_command
-from cleaner.core.page import KEEP_MARKER, Page, keep_marker
+from cleaner.core.keep_markers import KEEP_MARKER, keep_marker
+from cleaner.core.page import Page
 from cleaner.core.text import MAIN_CONTENT_RULE, clean_text, keep_main_content
 from cleaner.io import Decoded, InputError, looks_like_html, read_input
 from cleaner.io.front_matter import split_front_matter

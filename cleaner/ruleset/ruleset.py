@@ -16,7 +16,7 @@ from cleaner.ruleset.loader import (
     rule_paths,
 )
 from cleaner.ruleset.model import Rule, RuleError, RuleFile, RuleFileErrors, names_rule
-from cleaner.ruleset.scope import url_score
+from cleaner.ruleset.scope import HostIndex, url_score
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class RuleSet:
         for f, p in prints:
             self._fp_owners.setdefault(p.regex.pattern, []).append(f)
         self._site_rank = {f.name: i for i, f in enumerate(self.sites)}
+        self._hosts = HostIndex(self.sites)
 
     @classmethod
     def load(cls, folders: Iterable[Path] = (), *, bundled: bool = True) -> RuleSet:
@@ -195,7 +196,7 @@ class RuleSet:
 
     def _claim(self, url: str | None, counts: Callable[[], dict[str, int]]) -> RuleFile | None:
         if url:
-            scored = [(url_score(f, url), f.name, f) for f in self.sites]
+            scored = [(url_score(f, url), f.name, f) for f in self._hosts.candidates(url)]
             best = max(scored, default=None, key=lambda t: (t[0], t[1]))
             if best is not None and best[0] >= 0:
                 return best[2]
