@@ -7,7 +7,9 @@ runs (share bars, hidden elements), since rule authors list only what is special
 
 Generic extraction is a hybrid. The fast path (fast.py) handles the page unless its result is
 nearly empty; then trafilatura runs on the same pruned HTML (site-rule removals applied) and
-wins if it finds clearly more text. Generic removals are reported under the rule id "html/boilerplate".
+wins if it finds clearly more text. Generic removals are reported under the rule id "html/boilerplate",
+the blocks selection left out under "html/main-content" (unchosen.py): every text block of the
+page is in the output or in a removal.
 
 The text never starts with the headline: the title goes to metadata["title"] and the caller
 prepends it.
@@ -32,6 +34,7 @@ from cleaner.html.steps import (
     select,
     without_headline,
 )
+from cleaner.html.unchosen import outside_removals, selection_removals
 
 TUNING = Tuning(prose_offset=20.0)
 # A fast result shorter than this (Latin-letter equivalents) is checked against trafilatura,
@@ -91,8 +94,10 @@ def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | No
     else:
         texts, page, method = _generic(tree, html, bool(removed), title)
     if page is not None:
-        if method != "trafilatura":  # trafilatura made its own choices: no removals to report
-            removed += furniture_removals(page)
+        if body is not None:
+            removed += outside_removals(body)
+        removed += furniture_removals(page, "\n".join(texts) if method == "trafilatura" else None)
+        removed += selection_removals(page, texts, title, method)
         if "date" not in metadata:
             date = find_date_in_text(" ".join(b.text for b in page.blocks[:DATE_SEARCH_BLOCKS]))
             if date:

@@ -32,6 +32,7 @@ from cleaner.html.steps import (
     select,
     without_headline,
 )
+from cleaner.html.unchosen import outside_removals, selection_removals
 
 # Without a closing block tag this many piece sizes past the target, a piece ends at the next tag's end.
 _CUT_SEARCH = 4
@@ -124,7 +125,10 @@ def extract_pieces(html: str, *, size: int, url: str | None, rules: HtmlSiteRule
             date = find_date_in_text(" ".join(b.text for b in page.blocks[:DATE_SEARCH_BLOCKS]))
             if date:
                 metadata["date"] = date
+        if body is not None:
+            removed += outside_removals(body)
         removed += furniture_removals(page)
+        removed += selection_removals(page, texts, head, method)
         yield HtmlExtract("\n\n".join(texts) + "\n" if texts else "", metadata, tuple(removed),
                           method if texts else "empty")
         del tree, page, texts, removed

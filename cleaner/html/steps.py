@@ -12,7 +12,7 @@ GENERIC_RULE = "html/boilerplate"
 NESTING_RULE = "html/nesting-limit"
 NOT_TEXT = "script, style, noscript, template, svg, iframe"
 DATE_SEARCH_BLOCKS = 60  # a page without a date in its metadata: the first blocks are searched
-_REMOVAL_TEXT_LIMIT = 200
+REMOVAL_TEXT_LIMIT = 200  # characters of an element removal's text
 
 
 def element_removal(rule: str, text: str, selector: str | None = None) -> Removal:
@@ -25,10 +25,10 @@ def nesting_removal(unwrapped: int) -> Removal:
     return element_removal(NESTING_RULE, f"{unwrapped} tags unwrapped, their text kept")  # nested deeper than NESTING_LIMIT
 
 
-def _shorten(text: str) -> str:
+def shorten(text: str) -> str:
     """Removal text for reports: whitespace collapsed, about 200 characters."""
     text = " ".join(text.split())
-    return text if len(text) <= _REMOVAL_TEXT_LIMIT else text[: _REMOVAL_TEXT_LIMIT - 1] + "…"
+    return text if len(text) <= REMOVAL_TEXT_LIMIT else text[: REMOVAL_TEXT_LIMIT - 1] + "…"
 
 
 def apply_drop_rules(tree: LexborHTMLParser, rules: HtmlSiteRules) -> list[Removal]:
@@ -40,7 +40,7 @@ def apply_drop_rules(tree: LexborHTMLParser, rules: HtmlSiteRules) -> list[Remov
         except Exception:  # the loader validates selectors; a bad one here is skipped, not fatal
             continue
         for node in _outermost(nodes):
-            text = _shorten(node.text(deep=True, separator=" "))
+            text = shorten(node.text(deep=True, separator=" "))
             removed.append(element_removal(rule.id, text, css_path(node)))
             node.decompose()
     return removed
@@ -59,12 +59,16 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     return outer
 
 
-def furniture_removals(page: PageBlocks) -> list[Removal]:
-    """Generic furniture the walk left out, for the report (only elements that held text)."""
+def furniture_removals(page: PageBlocks, kept: str | None = None) -> list[Removal]:
+    """Generic furniture the walk left out, for the report (only elements that held text).
+
+    kept: the output's paragraphs when another extractor (trafilatura) chose them from the page
+    as it came: furniture whose text they hold was kept after all.
+    """
     removed = []
     for node, reason in page.skipped:
-        text = _shorten(node.text(deep=True, separator=" "))
-        if text:
+        text = shorten(node.text(deep=True, separator=" "))
+        if text and not (kept is not None and text.rstrip("…") in kept):
             removed.append(element_removal(GENERIC_RULE, text, css_path(node)))
     return removed
 
