@@ -96,13 +96,6 @@ def account(html: str, result: Result) -> Accounting:
         return found
     page = flatten(root)
     element_of = {e.node.mem_id: i for i, e in enumerate(page.elements)}
-    covered = set()  # blocks a removal of some of an element's blocks took
-    for removal in pending:
-        run = _blocks_of_run(tree, page, element_of, removal)
-        if run:
-            covered.update(run)
-        else:
-            found.unmatched.append(removal)
     removed_inline: dict[int, list[str]] = {}  # element index -> texts of removed inline nodes inside it
     for mem_id, node in taken.items():
         if mem_id in element_of:
@@ -113,6 +106,13 @@ def account(html: str, result: Result) -> Accounting:
         if parent is not None:
             text = " ".join(node.text(deep=True).split())
             removed_inline.setdefault(element_of[parent.mem_id], []).append(text)
+    covered = set()  # blocks a removal of some of an element's blocks took
+    for removal in pending:
+        run = _blocks_of_run(tree, page, element_of, removal, removed_inline)
+        if run:
+            covered.update(run)
+        else:
+            found.unmatched.append(removal)
     edited = _edited_lines(result)
     output = result.text
     for i, block in enumerate(page.blocks):
@@ -123,21 +123,21 @@ def account(html: str, result: Result) -> Accounting:
             continue
         rest = block.text
         for text in removed_inline.get(block.owner, ()):
-            rest = rest.replace(text, " ") if text else rest
+            rest = rest.replace(text, " ", 1) if text else rest
         rest = " ".join(rest.split())
-        if rest and rest not in output and not any(piece in output for piece in [rest]):
+        if rest and rest not in output:
             found.silent.append(rest)
     return found
 
 
-def _blocks_of_run(tree: LexborHTMLParser, page, element_of: dict[int, int], removal: Removal) -> list[int]:
+def _blocks_of_run(tree: LexborHTMLParser, page, element_of: dict[int, int], removal: Removal,
+                   removed_inline: dict[int, list[str]]) -> list[int]:
     """The blocks of one element that a removal of a run of them names (its text, joined, maybe cut)."""
     try:
         nodes = tree.css(removal.selector or "")
     except Exception:
         return []
-    cut = removal.text.endswith("…")
-    text = removal.text[:-1] if cut else removal.text
+    text = "".join(removal.text.rstrip("…").split())  # compared without spaces
     for node in nodes:
         owner = element_of.get(node.mem_id)
         if owner is None:
@@ -145,10 +145,13 @@ def _blocks_of_run(tree: LexborHTMLParser, page, element_of: dict[int, int], rem
         element = page.elements[owner]
         own = [i for i in range(element.first_block, element.end_block)
                if page.blocks[i].owner == owner and page.blocks[i].text]
-        for k, first in enumerate(own):
+        for k in range(len(own)):
             joined, run = "", []
             for i in own[k:]:
-                joined = f"{joined} {page.blocks[i].text}" if run else page.blocks[i].text
+                piece = page.blocks[i].text
+                for inline in removed_inline.get(owner, ()):
+                    piece = piece.replace(inline, "", 1) if inline else piece
+                joined += "".join(piece.split())
                 run.append(i)
                 # A block may hold furniture its own removal took (the extractor never saw it).
                 if text in joined:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from cleaner.cli.common import EXIT_OK, EXIT_USAGE, rules_option
+from cleaner.core.builtin import BUILTIN_RULES
 from cleaner.core.examples import check_examples
 from cleaner.ruleset.json_schema import schema_text
 from cleaner.ruleset.loader import bundled_rules_dir
@@ -109,3 +110,6 @@ def list_(rule_dirs):
         click.echo(f"{f.name} ({what}, {f.path}): {f.description}")
         for r in f.rules:
             click.echo(f"  {r.id:40s} {r.kind:12s} {r.description}")
+    click.echo("built in (the engine credits removals to them; no rule file defines them):")
+    for r in BUILTIN_RULES:
+        click.echo(f"  {r.id:40s} {r.kind:12s} {r.description}")

@@ -38,7 +38,7 @@ def css_identifier(name: str) -> str:
 
 def _step(node: LexborNode, classes: int) -> tuple[str, bool]:
     """One step of the path (tag, id or class words), and whether it has an id."""
-    tag = node.tag or "*"
+    tag = css_identifier(node.tag) if node.tag else "*"  # `ns:tag` names a tag, not a pseudo-class
     attrs = node.attributes
     ident = (attrs.get("id") or "").strip()
     if ident and " " not in ident and len(ident) <= MAX_WORD:

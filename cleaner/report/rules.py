@@ -4,15 +4,11 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 
+from cleaner.core.builtin import BUILTIN_RULES
 from cleaner.ruleset.ruleset import RuleSet
 
 # Rule ids the engine credits removals to without a rule file defining them.
-BUILTIN = {
-    "text/main-content": ("main-content", "Outside the article's run of prose: menus, link lists, teasers, footers."),
-    "html/boilerplate": ("drop-element", "HTML furniture left out by tag, role or class and id words (nav, footer, share bars, hidden elements)."),
-    "html/nesting-limit": ("drop-element", "Block tags nested deeper than 512 levels, unwrapped (their text kept)."),
-    "html/main-content": ("drop-element", "HTML blocks outside the page's main content."),
-}
+BUILTIN = {rule.id: (rule.kind, rule.description) for rule in BUILTIN_RULES}
 
 
 @dataclass(frozen=True)
