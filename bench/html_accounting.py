@@ -1,6 +1,6 @@
 """Is every text block of an HTML page either in the output or in a removal? (issue 11 §2)
 
-Usage: .venv/bin/python bench/html_accounting.py [--corpus NAME ...] [--limit N] [--show N]
+Usage: .venv/bin/python bench/html_accounting.py [--corpus NAME ...] [--limit N] [--show N] [--cost]
 
 A page's visible block text is what the HTML path's flattener reads from the page as it came
 (scripts, styles and the tags it never reads as text left out; no furniture filter). A block is
@@ -9,11 +9,14 @@ took it (found again by its selector and its text, as the report finds it), or w
 removed or edited the extracted line that holds it. What is left was dropped silently: no user
 can see it or the rule that took it. Prints, per corpus, the characters and pages with silent
 drops, and the element removals whose selector is missing or matches no element of their text.
+--cost times clean_html on the same pages with and without the html/main-content removals
+(alternating, in this one process) and prints the ratio.
 """
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +26,7 @@ sys.path.insert(0, str(REPO))
 from selectolax.lexbor import LexborHTMLParser, LexborNode  # noqa: E402
 
 from bench.corpora import html_of, manifest_rows  # noqa: E402
-from cleaner.html.blocks import flatten  # noqa: E402
+from cleaner.html.blocks import flatten, normalize_space  # noqa: E402
 from cleaner.html.nesting import limit_nesting  # noqa: E402
 from cleaner.html.steps import NESTING_RULE, NOT_TEXT  # noqa: E402
 from cleaner.result import Removal, Result  # noqa: E402
@@ -104,7 +107,7 @@ def account(html: str, result: Result) -> Accounting:
         while parent is not None and parent.mem_id not in element_of:
             parent = parent.parent
         if parent is not None:
-            text = " ".join(node.text(deep=True).split())
+            text = normalize_space(node.text(deep=True))  # as flatten reads it into the block
             removed_inline.setdefault(element_of[parent.mem_id], []).append(text)
     covered = set()  # blocks a removal of some of an element's blocks took
     for removal in pending:
@@ -204,13 +207,45 @@ def bench_corpus(corpus: str, limit: int | None, show: int) -> dict[str, float]:
             "removals": removals, "no_selector": no_selector, "unmatched": unmatched}
 
 
+def cost(corpus: str, limit: int | None, rounds: int = 4) -> tuple[float, float]:
+    """Seconds for clean_html on the corpus's pages with and without the html/main-content removals."""
+    import cleaner.html.extract as extract
+    from cleaner import RuleSet
+    from cleaner.core.html_page import clean_html
+
+    rules = RuleSet.load()
+    rows = list(manifest_rows(corpus))[:limit]
+    pages = [(html_of(row, corpus), row.get("url")) for row in rows]
+    real = (extract.selection_removals, extract.outside_removals)
+    none = (lambda *args: [], lambda *args: [])
+    times = [0.0, 0.0]
+    for n in range(rounds):
+        for html, url in pages:
+            order = ((0, real), (1, none)) if n % 2 == 0 else ((1, none), (0, real))  # neither always first
+            for k, (selection, outside) in order:
+                extract.selection_removals, extract.outside_removals = selection, outside
+                start = time.perf_counter()
+                clean_html(html, rules, url=url)
+                times[k] += time.perf_counter() - start
+    extract.selection_removals, extract.outside_removals = real
+    return times[0], times[1]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse options, run the corpora, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="append", choices=CORPORA, help="corpus to run (repeatable; default: all)")
     parser.add_argument("--limit", type=int, default=None, help="first N pages of each corpus")
     parser.add_argument("--show", type=int, default=0, help="print the N longest silent drops of each corpus")
+    parser.add_argument("--cost", action="store_true", help="time clean_html with and without the removals instead")
     args = parser.parse_args(argv)
+    if args.cost:
+        print("| corpus | pages | clean_html with / without html/main-content removals |")
+        print("|---|---|---|")
+        for corpus in args.corpus or CORPORA:
+            with_them, without = cost(corpus, args.limit)
+            print(f"| {corpus} | {len(list(manifest_rows(corpus))[:args.limit])} | {with_them / without:.3f}× |")
+        return 0
     rows = [(corpus, bench_corpus(corpus, args.limit, args.show)) for corpus in args.corpus or CORPORA]
     print("| corpus | pages | visible chars | silently dropped | pages with silent drops "
           "| element removals | without selector | selector matches nothing |")

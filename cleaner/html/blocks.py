@@ -13,7 +13,7 @@ remains of a figure is the text a reader would read as part of the article flow.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from selectolax.lexbor import LexborNode
@@ -69,6 +69,7 @@ class PageBlocks:
     blocks: list[Block]
     elements: list[Element]
     skipped: list[tuple[LexborNode, str]]  # elements left out by the skip hook, with its reason
+    skipped_in: list[int] = field(default_factory=list)  # the element holding each skipped one (-1: none)
 
 
 def normalize_space(text: str) -> str:
@@ -96,6 +97,7 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
     blocks: list[Block] = []
     elements: list[Element] = []
     skipped: list[tuple[LexborNode, str]] = []
+    skipped_in: list[int] = []
     pieces: list[str] = []
     link_len = 0
     link_count = 0
@@ -146,6 +148,7 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
             if found:
                 reason, removed_length = found
                 skipped.append((node, reason))
+                skipped_in.append(owner_stack[-1] if owner_stack else -1)
                 if tag not in BLOCK_TAGS:
                     pieces.append(" ")
                     continue
@@ -170,7 +173,7 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
     while owner_stack:  # the root itself when it is not a block tag
         index = owner_stack.pop()
         elements[index].end_block = len(blocks)
-    return PageBlocks(blocks, elements, skipped)
+    return PageBlocks(blocks, elements, skipped, skipped_in)
 
 
 def join_blocks(texts: list[str]) -> str:

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from selectolax.lexbor import LexborNode
 
-from cleaner.html.blocks import SKIP_TAGS, SKIPPED, Block, PageBlocks, normalize_space
+from cleaner.html.blocks import SKIP_TAGS, Block, PageBlocks, normalize_space
 from cleaner.html.selectors import css_path
 from cleaner.html.steps import REMOVAL_TEXT_LIMIT, element_removal, shorten
 from cleaner.result import Removal
@@ -132,15 +132,7 @@ def _left_whole(page: PageBlocks, left: list[bool]) -> list[bool]:
     for block, out in zip(blocks, left):
         texts.append(texts[-1] + bool(block.text))
         lefts.append(lefts[-1] + out)
-    furnished = {b.owner for b in blocks if b.tag == SKIPPED}
-    if page.skipped:
-        index = {e.node.mem_id: k for k, e in enumerate(elements)}
-        for node, _reason in page.skipped:
-            parent = node.parent
-            while parent is not None and parent.mem_id not in index:
-                parent = parent.parent
-            if parent is not None:
-                furnished.add(index[parent.mem_id])
+    furnished = set(page.skipped_in)  # block-level and inline furniture alike
     marked: set[int] = set()
     for k in furnished:
         while k >= 0 and k not in marked:
@@ -165,7 +157,8 @@ def selection_removals(page: PageBlocks, texts: list[str], title: str | None, me
     chosen = chosen_blocks(page.blocks, texts)
     if title and texts:
         headline = _folded(title)
-        chosen = [c or (b.text and _folded(b.text) == headline) for c, b in zip(chosen, page.blocks)]
+        size = len(headline)
+        chosen = [c or (len(b.text) == size and b.text.casefold() == headline) for c, b in zip(chosen, page.blocks)]
     return unchosen_removals(page, chosen)
 
 
