@@ -106,7 +106,8 @@ def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules
         sink = _sink(make_sink, sources, paths, output, fmt, single, stdin)
     except Refused as exc:
         raise click.UsageError(str(exc)) from None
-    show = not quiet and sys.stderr.isatty() and len(sources) > 1
+    # A stream of records shows its rate and time even alone; a single page would only flash a bar.
+    show = not quiet and sys.stderr.isatty() and (len(sources) > 1 or any(s.records for s in sources))
     # n/N inputs, then the input rate and the time so far (redrawn after every task, not only per input)
     foreign = without_foreign_lines() if engine == "ray" else contextlib.nullcontext()
     with foreign, click.progressbar(length=len(sources), label="cleaning", file=sys.stderr, hidden=not show,
