@@ -8,13 +8,14 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import os
 from pathlib import Path
 from typing import Callable, Iterator
 
 from cleaner.io import decode_bytes, sniff_declared_charset
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("CLEANER_SHARED") or REPO.parent / "shared")  # as in tests/helpers.py
 CORPORA = SHARED / "corpora"
 TOOLS = SHARED / "tools"
 

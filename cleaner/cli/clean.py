@@ -14,6 +14,7 @@ from cleaner.cli.common import (
     EXIT_FOUND,
     EXIT_OK,
     EXIT_USAGE,
+    disable_option,
     load_rules,
     main_content_option,
     no_default_option,
@@ -49,7 +50,7 @@ def out(data: str | bytes) -> None:
     click.echo(data, nl=False)
 
 
-@click.command()
+@click.command(short_help="Clean pages, folders and JSON Lines records.")
 # readable=False: a file that cannot be read is that file's error, reported when it is read; the run goes on.
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True, readable=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -63,6 +64,7 @@ def out(data: str | bytes) -> None:
               help="What records and JSON pages say of removals: none; rules (counts per rule id); full (every removal).")
 @rules_option
 @no_default_option
+@disable_option
 @url_option
 @click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True, help="Treat input as scraped text or HTML (auto: by content).")
 @click.option("--input-format", type=click.Choice(["auto", "page", "jsonl"]), default="auto", show_default=True,
@@ -77,15 +79,24 @@ def out(data: str | bytes) -> None:
               help="Write the run's counts to this JSON file: files, records, bytes, removals per rule, "
                    "empty/short/unchanged pages, errors by kind, elapsed time.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules, url, markup, input_format, max_size, exclude, jobs, engine,
+def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules, disable, url, markup, input_format,
+          max_size, exclude, jobs, engine,
           main_content, stats, quiet):
-    """Clean PATHS (files, folders, JSON Lines files, or - for stdin)."""
+    """Clean PATHS (files, folders, JSON Lines files, or - for stdin).
+
+    \b
+    Examples:
+      cleaner clean page.txt                  # the clean text on stdout
+      cleaner clean pages/ -o clean/          # same relative paths under clean/
+      cleaner clean corpus.jsonl.zst -o clean.jsonl.zst --disable zh-news/share-bar
+      cat page.html | cleaner clean - --url https://news.cri.cn/x.html
+    """
     _big_blocks_to_the_os()
     fmt = output_format(fmt, output)
     options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size))
-    rules = load_rules(rule_dirs, no_default_rules)
+    rules = load_rules(rule_dirs, no_default_rules, disable)
     setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url,
-                  fields=Fields(field_prefix, removed))
+                  fields=Fields(field_prefix, removed), disable=disable)
     summary = Summary()
     make_sink = functools.partial(Sink, output=output, fmt=fmt, summary=summary, say=say, out=out)
     close = functools.partial(_close, summary, rules, quiet, stats)

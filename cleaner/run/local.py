@@ -51,10 +51,12 @@ class Setup:
     out_dir: str | None = None  # -o DIR: workers write page outputs beside their targets; the parent renames
     owner: int = 0  # the run's pid, which temp names carry (0: this process's)
     fields: Fields = Fields()  # how records and JSON pages name our fields and hold the removals
+    disable: tuple[str, ...] = ()  # --disable: rule ids or file names switched off
 
     def load(self) -> RuleSet:
         """The rule set this setup names."""
-        return RuleSet.load([Path(d) for d in self.rule_dirs], bundled=self.bundled)
+        rules = RuleSet.load([Path(d) for d in self.rule_dirs], bundled=self.bundled)
+        return rules.without(self.disable) if self.disable else rules
 
 
 @dataclass(frozen=True)
