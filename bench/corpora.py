@@ -14,7 +14,9 @@ from typing import Callable, Iterator
 from cleaner.io import decode_bytes, sniff_declared_charset
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# ../shared from the main checkout; a git worktree under ../wt/NAME finds it one level higher.
+SHARED = next((p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+              REPO.parent / "shared")
 CORPORA = SHARED / "corpora"
 TOOLS = SHARED / "tools"
 
