@@ -14,6 +14,8 @@ prepends it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html.blocks import PageBlocks, flatten, join_blocks, normalize_space
@@ -22,6 +24,7 @@ from cleaner.html.fast import extract_fast
 from cleaner.html.metadata import extract_metadata, find_date_in_text
 from cleaner.html.model import HtmlExtract, HtmlSiteRules
 from cleaner.html.nesting import limit_nesting
+from cleaner.html.repair import repair_raw_text
 from cleaner.html.scoring import Tuning, effective_length
 from cleaner.html.steps import (
     DATE_SEARCH_BLOCKS,
@@ -69,10 +72,29 @@ def _generic(tree: LexborHTMLParser, html: str, pruned: bool, title: str | None)
 
 
 def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | None = None) -> HtmlExtract:
-    """Article text (title excluded), metadata and removals of one HTML page."""
+    """Article text (title excluded), metadata and removals of one HTML page.
+
+    When the parse leaves nearly nothing and an unclosed raw-text element swallowed the page,
+    the repaired page is parsed again (repair.py) and wins if it holds clearly more text.
+    """
     if not html or not html.strip():
         return HtmlExtract("", {"url": url} if url else {}, (), "empty")
     rules = rules or HtmlSiteRules()
+    first = _extract(html, url, rules)
+    length = effective_length(first.text)
+    if length >= FALLBACK_BELOW:
+        return first
+    repaired = repair_raw_text(html)
+    if repaired is None:
+        return first
+    second = _extract(repaired, url, rules)
+    if effective_length(second.text) > FALLBACK_GAIN * length:
+        return replace(second, method=f"reparsed {second.method}")
+    return first
+
+
+def _extract(html: str, url: str | None, rules: HtmlSiteRules) -> HtmlExtract:
+    """extract_html on one parse of the page."""
     html, unwrapped = limit_nesting(html)
     tree = LexborHTMLParser(html)
     removed = apply_drop_rules(tree, rules)
