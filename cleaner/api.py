@@ -78,21 +78,22 @@ def load_rules(*folders: str | os.PathLike[str], bundled: bool = True) -> RuleSe
 
 
 def clean(page: str | bytes, rules: RuleSet | None = None, *, url: str | None = None, markup: Markup = "auto",
-          main_content: bool = True, **old: object) -> Result:
+          main_content: bool = True, comments: bool = False, **old: object) -> Result:
     """Clean one page, scraped text or HTML (markup "auto" tells them apart by content); bytes are decoded as files are.
 
     main_content=False applies the rules only on scraped text; HTML pages always go through
-    main-content extraction.
+    main-content extraction. comments=True keeps reader comments and a thread's posts after the
+    article, each after a `[comment]` paragraph, and lists them in metadata["comments"].
     """
-    cleaner = _cleaner(rules, markup, main_content, old, "clean")
+    cleaner = _cleaner(rules, markup, main_content, old, "clean", comments)
     _check_url(url, "clean")
     return cleaner.clean(page_text(page, "clean: page"), url or None)
 
 
 def clean_iter(pages: Iterable[PageLike], rules: RuleSet | None = None, *, markup: Markup = "auto",
-               main_content: bool = True, **old: object) -> Iterator[Result]:
+               main_content: bool = True, comments: bool = False, **old: object) -> Iterator[Result]:
     """Clean pages lazily and in order: a generator that holds one page at a time."""
-    cleaner = _cleaner(rules, markup, main_content, old, "clean_iter")
+    cleaner = _cleaner(rules, markup, main_content, old, "clean_iter", comments)
     _check_stream(pages, "clean_iter", "pages")
     return _clean_iter(pages, cleaner)
 
@@ -114,9 +115,9 @@ def _clean_iter(pages: Iterable[PageLike], cleaner: Cleaner) -> Iterator[Result]
 
 
 def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = None, *, markup: Markup = "auto",
-                  main_content: bool = True, on_error: OnError = "raise", **old: object) -> Iterator[dict[str, Any]]:
+                  main_content: bool = True, comments: bool = False, on_error: OnError = "raise", **old: object) -> Iterator[dict[str, Any]]:
     """Clean records lazily and in order; a bad record raises, is skipped, or passes through marked."""
-    cleaner = _cleaner(rules, markup, main_content, old, "clean_records")
+    cleaner = _cleaner(rules, markup, main_content, old, "clean_records", comments)
     if on_error not in ON_ERROR:
         raise ValueError(f"clean_records: on_error must be one of {', '.join(map(repr, ON_ERROR))}; got {on_error!r}")
     _check_stream(records, "clean_records", "records")
@@ -137,7 +138,7 @@ def _clean_records(records: Iterable[Mapping[str, Any]], cleaner: Cleaner, on_er
 
 
 def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None = None, *, markup: Markup = "auto",
-                main_content: bool = True, **old: object) -> dict[str, list[Any]]:
+                main_content: bool = True, comments: bool = False, **old: object) -> dict[str, list[Any]]:
     """Clean a columnar batch (a dict of lists, a pandas DataFrame) for `Dataset.map(batched=True)`.
 
     Reads `text` (or `html`: a row whose text is missing reads its html) and optional `url`;
@@ -146,7 +147,7 @@ def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None 
     batch to batch). A missing page (None, NaN) gives ""; bytes are decoded as the CLI decodes
     files; any other value raises TypeError naming the column and the row.
     """
-    cleaner = _cleaner(rules, markup, main_content, old, "clean_batch")
+    cleaner = _cleaner(rules, markup, main_content, old, "clean_batch", comments)
     as_html = cleaner.reading("html")
     out: dict[str, list[Any]] = {TEXT: [], METADATA: [], REMOVED: []}
     for row, (field, page, url) in enumerate(_rows(batch)):
@@ -207,7 +208,8 @@ def _rules(rules: object, fn: str) -> RuleSet:
     return rules
 
 
-def _cleaner(rules: object, markup: object, main_content: object, old: dict[str, object], fn: str) -> Cleaner:
+def _cleaner(rules: object, markup: object, main_content: object, old: dict[str, object], fn: str,
+             comments: object = False) -> Cleaner:
     """The Cleaner a library call describes, its arguments checked; kind= is refused by name."""
     if "kind" in old:
         raise TypeError(f"{fn}: kind= is now markup= (one of {', '.join(map(repr, MARKUPS))})")
@@ -217,7 +219,10 @@ def _cleaner(rules: object, markup: object, main_content: object, old: dict[str,
         raise ValueError(f"{fn}: markup must be one of {', '.join(map(repr, MARKUPS))}; got {markup!r}")
     if not isinstance(main_content, bool):
         raise TypeError(f"{fn}: main_content must be True or False, not {main_content!r}")
-    return Cleaner(_rules(rules, fn), Options(markup=markup, main_content=main_content))  # type: ignore[arg-type]
+    if not isinstance(comments, bool):
+        raise TypeError(f"{fn}: comments must be True or False, not {comments!r}")
+    options = Options(markup=markup, main_content=main_content, comments=comments)  # type: ignore[arg-type]
+    return Cleaner(_rules(rules, fn), options)
 
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+# In comments mode, the paragraph before each reader comment or thread post in Result.text.
+COMMENT_MARK = "[comment]"
+
 
 class Removal(NamedTuple):
     """One thing a rule took out of the page: a whole line, a span inside it, or an element.

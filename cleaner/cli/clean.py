@@ -63,12 +63,15 @@ def out(data: str | bytes) -> None:
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="ray: run on Ray Data (a local cluster, or the one RAY_ADDRESS names); needs cleaner[ray].")
 @main_content_option
+@click.option("--comments", is_flag=True,
+              help="Keep reader comments and a forum or blog thread's posts after the article, each after a "
+                   "[comment] line (a `comments` list in JSON metadata). Default: the article alone.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean(paths, output, fmt, rule_dirs, no_default_rules, url, markup, input_format, max_size, exclude, jobs, engine,
-          main_content, quiet):
+          main_content, comments, quiet):
     """Clean PATHS (files, folders, JSON Lines files, or - for stdin)."""
     _big_blocks_to_the_os()
-    options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size))
+    options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size), comments=comments)
     rules = load_rules(rule_dirs, no_default_rules)
     setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url)
     summary = Summary()

@@ -27,6 +27,7 @@ from typing import Sequence
 PROSE_MIN_WORDS = 20  # a line shorter than this is not prose, whatever its punctuation
 PENALTY = 5.0  # the first line that is not prose in a row costs this, the n-th n times this
 MIN_ARTICLE = 40  # a best run worth less than this is no article: leave the page alone
+POST_MIN_WORDS = 4  # comments mode: a shorter line is no reply, whatever its punctuation
 _PUNCTUATION = ("，", "。", ",", ". ", "；", "、")
 _SENTENCE_ENDS = frozenset("。！？!?.…”\"』」)）:：")
 
@@ -73,3 +74,31 @@ def main_block(lines: Sequence[str], alive: Sequence[bool] | None = None) -> tup
             best, best_start, best_end = total, start, i + 1
         last = i
     return (best_start, best_end) if best >= MIN_ARTICLE else None
+
+
+def later_posts(lines: Sequence[str], alive: Sequence[bool], end: int) -> list[list[int]]:
+    """Comments mode: the posts after the article ending at line `end`, each a run of sentence lines.
+
+    A thread's replies are short: a post line needs only POST_MIN_WORDS words and a sentence end
+    (or to read as prose); the user names, dates and "Reply | Quote" lines between them do not.
+    """
+    posts: list[list[int]] = []
+    gap = True
+    for i in range(end, len(lines)):
+        line = lines[i].strip() if alive[i] else ""
+        if not line:
+            continue
+        if prose_words(line) or (line[-1] in _SENTENCE_ENDS and _words(line) >= POST_MIN_WORDS):
+            if gap:
+                posts.append([])
+            posts[-1].append(i)
+            gap = False
+        else:
+            gap = True
+    return posts
+
+
+def _words(line: str) -> int:
+    """Words of a line, a CJK character counting one."""
+    cjk = (len(line.encode()) - len(line)) // 2
+    return cjk + (line.count(" ") + 1 if 2 * cjk < len(line) else 0)

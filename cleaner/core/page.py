@@ -42,6 +42,8 @@ class Page:
         self.hits: Hits | None = None
         self.edited: set[int] = set()  # lines an edit changed (the engine checks them again)
         self.only: set[int] | None = None  # when set, rules see these lines only
+        self.comments = False  # comments mode: main-content selection keeps the posts after the article
+        self.posts: list[int] = []  # the first line of each kept post (the output marks it)
         # The inline escape hatch: a line carrying the marker is never touched by any rule.
         self.protected = {i for i, line in enumerate(self.lines) if KEEP_MARKER in line} if KEEP_MARKER in text else set()
 

@@ -20,10 +20,12 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html.blocks import PageBlocks, flatten, join_blocks, normalize_space
 from cleaner.html.boilerplate import FurnitureFilter
+from cleaner.html.comments import thread_posts, with_comments
 from cleaner.html.fast import extract_fast
 from cleaner.html.metadata import extract_metadata, find_date_in_text
 from cleaner.html.model import HtmlExtract, HtmlSiteRules
 from cleaner.html.nesting import limit_nesting
+from cleaner.html.page_type import page_type
 from cleaner.html.repair import repair_raw_text
 from cleaner.html.scoring import Tuning, effective_length
 from cleaner.html.steps import (
@@ -54,46 +56,53 @@ def _trafilatura(html: str) -> list[str]:
     return [line for line in (normalize_space(raw) for raw in (text or "").splitlines()) if line]
 
 
-def _generic(tree: LexborHTMLParser, html: str, pruned: bool, title: str | None) -> tuple[list[str], PageBlocks | None, str]:
-    """Main-content paragraphs of the page, the flattened page, and the method that chose them."""
+Generic = tuple[list[str], "PageBlocks | None", str, tuple[int, int]]
+
+
+def _generic(tree: LexborHTMLParser, html: str, pruned: bool, title: str | None) -> Generic:
+    """Main-content paragraphs, the flattened page, the method that chose them, their block range."""
     root = tree.body or tree.root
     if root is None:
-        return [], None, "empty"
+        return [], None, "empty", (0, 0)
     page = flatten(root, FurnitureFilter(len(root.text(deep=True))))
-    texts = without_headline(extract_fast(page, title, TUNING).texts, title)
+    fast = extract_fast(page, title, TUNING)
+    texts = without_headline(fast.texts, title)
     length = sum(effective_length(t) for t in texts)
     if length >= FALLBACK_BELOW:
-        return texts, page, "fast"
+        return texts, page, "fast", (fast.start, fast.end)
     # Feed trafilatura the page as the site rules left it (the original when they removed nothing).
     other = without_headline(_trafilatura(tree.html if pruned else html), title)
     if sum(effective_length(t) for t in other) > FALLBACK_GAIN * length:
-        return other, page, "trafilatura"
-    return texts, page, "fast"
+        return other, page, "trafilatura", (0, 0)
+    return texts, page, "fast", (fast.start, fast.end)
 
 
-def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | None = None) -> HtmlExtract:
+def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | None = None,
+                 comments: bool = False) -> HtmlExtract:
     """Article text (title excluded), metadata and removals of one HTML page.
 
     When the parse leaves nearly nothing and an unclosed raw-text element swallowed the page,
     the repaired page is parsed again (repair.py) and wins if it holds clearly more text.
+    `comments`: reader comments and a thread's other posts follow the article, each post after a
+    `[comment]` paragraph (comments.py).
     """
     if not html or not html.strip():
         return HtmlExtract("", {"url": url} if url else {}, (), "empty")
     rules = rules or HtmlSiteRules()
-    first = _extract(html, url, rules)
+    first = _extract(html, url, rules, comments)
     length = effective_length(first.text)
     if length >= FALLBACK_BELOW:
         return first
     repaired = repair_raw_text(html)
     if repaired is None:
         return first
-    second = _extract(repaired, url, rules)
+    second = _extract(repaired, url, rules, comments)
     if effective_length(second.text) > FALLBACK_GAIN * length:
         return replace(second, method=f"reparsed {second.method}")
     return first
 
 
-def _extract(html: str, url: str | None, rules: HtmlSiteRules) -> HtmlExtract:
+def _extract(html: str, url: str | None, rules: HtmlSiteRules, comments: bool) -> HtmlExtract:
     """extract_html on one parse of the page."""
     html, unwrapped = limit_nesting(html)
     tree = LexborHTMLParser(html)
@@ -109,11 +118,16 @@ def _extract(html: str, url: str | None, rules: HtmlSiteRules) -> HtmlExtract:
     if body is not None:
         page = flatten(body, FurnitureFilter(len(body.text(deep=True))))
         texts = without_headline([b.text for b in page.blocks if b.text], title)
-        method = "rules-body"
+        method, span = "rules-body", (0, len(page.blocks))
     else:
-        texts, page, method = _generic(tree, html, bool(removed), title)
+        texts, page, method, span = _generic(tree, html, bool(removed), title)
     if page is not None:
-        if method != "trafilatura":  # trafilatura made its own choices: no removals to report
+        # trafilatura made its own choices: no removals to report, no thread to follow.
+        thread = thread_posts(page, *span) if method != "trafilatura" else []
+        metadata["page_type"] = page_type(page, "".join(texts), thread)
+        if comments and method != "trafilatura":
+            texts, removed = with_comments(page, span[0], thread, texts, removed)
+        elif method != "trafilatura":
             removed += furniture_removals(page)
         if "date" not in metadata:
             date = find_date_in_text(" ".join(b.text for b in page.blocks[:DATE_SEARCH_BLOCKS]))

@@ -21,9 +21,12 @@ INNER_LINK_LIST = -30.0
 
 @dataclass(frozen=True)
 class FastResult:
-    """The kept paragraphs."""
+    """The kept paragraphs, the range of blocks they come from, and the blocks' weights."""
 
     texts: list[str]
+    start: int = 0
+    end: int = 0
+    weights: tuple[float, ...] = ()
 
 
 def _max_range(weights: list[float], start: int, end: int) -> tuple[int, int]:
@@ -77,4 +80,4 @@ def extract_fast(page: PageBlocks, title: str | None = None, tuning: Tuning = Tu
         else:
             texts.append(block.text)
         last_row = row
-    return FastResult(texts)
+    return FastResult(texts, start, end, tuple(weights))

@@ -24,18 +24,19 @@ class BatchCleaner:
     """A Ray Data batch function that loads the rules once, in its constructor."""
 
     def __init__(self, rule_dirs: Sequence[str] = (), bundled: bool = True, markup: Markup = "auto",
-                 main_content: bool = True) -> None:
+                 main_content: bool = True, comments: bool = False) -> None:
         self.rules = RuleSet.load([Path(d) for d in rule_dirs], bundled=bundled)
-        self.markup, self.main_content = markup, main_content
+        self.markup, self.main_content, self.comments = markup, main_content, comments
 
     def __call__(self, batch: pandas.DataFrame) -> pandas.DataFrame:
         """The batch with `text` cleaned and `cleaner_metadata`, `cleaner_removed` (JSON strings) added."""
-        return batch.assign(**clean_batch(batch, self.rules, markup=self.markup, main_content=self.main_content))
+        return batch.assign(**clean_batch(batch, self.rules, markup=self.markup, main_content=self.main_content,
+                                            comments=self.comments))
 
 
 def clean_dataset(ds: ray.data.Dataset, *, rule_dirs: Sequence[str | Path] = (), bundled: bool = True,
                   markup: Markup = "auto", concurrency: int | None = None, batch_size: int = 256,
-                  main_content: bool = True) -> ray.data.Dataset:
+                  main_content: bool = True, comments: bool = False) -> ray.data.Dataset:
     """Clean a Dataset with a `text` (or `html`) column and an optional `url` column, lazily."""
     ray = require_ray()
     if concurrency is None:
@@ -43,6 +44,6 @@ def clean_dataset(ds: ray.data.Dataset, *, rule_dirs: Sequence[str | Path] = (),
     return ds.map_batches(
         BatchCleaner,
         fn_constructor_kwargs={"rule_dirs": [str(d) for d in rule_dirs], "bundled": bundled, "markup": markup,
-                               "main_content": main_content},
+                               "main_content": main_content, "comments": comments},
         batch_format="pandas", batch_size=batch_size, compute=ray.data.ActorPoolStrategy(size=concurrency),
     )
