@@ -35,7 +35,7 @@ _SENTENCE_ENDS = tuple(".!?…)\"'”」』。！？）~～")
 _PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "br"})
 _DIGITS = re.compile(r"\d+")
 # A thread's post is at most this many levels above the chosen text; above, page layout repeats.
-_THREAD_LEVELS = 6
+_THREAD_LEVELS = 10
 _THREAD_MIN_POSTS = 3
 
 
@@ -134,25 +134,61 @@ def _holds_sentences(page: PageBlocks, index: int) -> bool:
 
 
 def thread_posts(page: PageBlocks, start: int, end: int) -> list[int]:
-    """The posts (element indices, in page order) of a thread whose one post holds blocks [start, end)."""
+    """The posts (element indices, in page order) of a thread whose one post holds blocks [start, end).
+
+    Going up from the chosen text: an element with a numbered id (`post_123`, `comment-981`)
+    whose signature recurs anywhere, or one with a class that recurs among its siblings, most
+    copies holding sentences. Failing that, the chosen element's own children when they are
+    items alike, most of them linked headlines (a listing's entries).
+    """
     elements = page.elements
     if end <= start or not elements:
         return []
     e = page.blocks[start].owner
     while e >= 0 and elements[e].end_block < end:
         e = elements[e].parent
-    for _ in range(_THREAD_LEVELS):
-        parent = elements[e].parent if e > 0 else -1
+    chosen, level = e, 0
+    while e > 0 and level < _THREAD_LEVELS:
+        parent = elements[e].parent
         if parent < 0 or elements[parent].tag in ("html", "body"):
-            return []  # the page's layout (header, main, footer) repeats too, but is no thread
+            break  # the page's layout (header, main, footer) repeats too, but is no thread
         sig = signature(page, e)
         if not sig.endswith(".#") and elements[e].tag not in _PARAGRAPH_TAGS:
-            same = [i for i in range(parent + 1, len(elements))
-                    if elements[i].parent == parent and elements[i].tag == elements[e].tag and signature(page, i) == sig]
-            posts = [i for i in same if _holds_sentences(page, i)]
-            if len(posts) >= 2 and 2 * len(posts) >= len(same):
+            numbered = not sig.endswith("#")
+            same = [i for i in range(len(elements)) if (numbered or elements[i].parent == parent)
+                    and elements[i].tag == elements[e].tag and signature(page, i) == sig]
+            posts = [i for i in _outermost(page, same) if _holds_sentences(page, i)]
+            if len(posts) >= 2 and (numbered or 2 * len(posts) >= len(same)):
                 return posts
-        e = parent
+        e, level = parent, level + 1
+    return _alike_children(page, chosen) if chosen >= 0 else []
+
+
+def _outermost(page: PageBlocks, indices: list[int]) -> list[int]:
+    """The elements not inside another of them (their block ranges nest)."""
+    outer: list[int] = []
+    for i in indices:  # in page order: a nested one starts inside the last outer one
+        if outer and page.elements[i].first_block < page.elements[outer[-1]].end_block and i > outer[-1] \
+                and page.elements[i].end_block <= page.elements[outer[-1]].end_block:
+            continue
+        outer.append(i)
+    return outer
+
+
+def _alike_children(page: PageBlocks, index: int) -> list[int]:
+    """Children of the element that share a class signature and are mostly linked headlines."""
+    groups: dict[str, list[int]] = {}
+    for i in range(index + 1, len(page.elements)):
+        if page.elements[i].first_block >= page.elements[index].end_block:
+            break
+        if page.elements[i].parent == index and page.elements[i].tag not in _PARAGRAPH_TAGS:
+            sig = signature(page, i)
+            if not sig.endswith(".#"):
+                groups.setdefault(sig, []).append(i)
+    for items in groups.values():
+        cards = [i for i in items if is_card(page, i)]
+        if len(items) >= _THREAD_MIN_POSTS and 2 * len(cards) > len(items):
+            return items
     return []
 
 

@@ -73,7 +73,7 @@ def _generic(tree: LexborHTMLParser, html: str, pruned: bool, title: str | None)
     # Feed trafilatura the page as the site rules left it (the original when they removed nothing).
     other = without_headline(_trafilatura(tree.html if pruned else html), title)
     if sum(effective_length(t) for t in other) > FALLBACK_GAIN * length:
-        return other, page, "trafilatura", (0, 0)
+        return other, page, "trafilatura", (fast.start, fast.end)
     return texts, page, "fast", (fast.start, fast.end)
 
 
@@ -122,9 +122,9 @@ def _extract(html: str, url: str | None, rules: HtmlSiteRules, comments: bool) -
     else:
         texts, page, method, span = _generic(tree, html, bool(removed), title)
     if page is not None:
-        # trafilatura made its own choices: no removals to report, no thread to follow.
-        thread = thread_posts(page, *span) if method != "trafilatura" else []
+        thread = thread_posts(page, *span)
         metadata["page_type"] = page_type(page, "".join(texts), thread)
+        # trafilatura made its own choices: no removals to report, no posts to add.
         if comments and method != "trafilatura":
             texts, removed = with_comments(page, span[0], thread, texts, removed)
         elif method != "trafilatura":

@@ -247,3 +247,17 @@ def test_html_with_a_stray_nul_is_cleaned_and_a_binary_refused(tmp_path):
     text = (tmp_path / "out" / "page.txt").read_text(encoding="utf-8")
     assert text.startswith("Budget approved\n\nThe council approved")
     assert "Second paragraph of the story" in text
+
+
+def test_comments_flag_keeps_the_posts_marked_and_lists_them_in_json(tmp_path):
+    page = SEEDS / "006_constructed_en_blog_comments.html"
+    plain = invoke("clean", "-q", str(page))
+    assert plain.exit_code == 0 and "[comment]" not in plain.stdout
+    marked = invoke("clean", "-q", "--comments", str(page))
+    assert marked.stdout.startswith(plain.stdout.rstrip("\n"))
+    assert marked.stdout.count("\n[comment]\n") == 3
+    as_json = json.loads(invoke("clean", "-q", "--comments", "--format", "json", str(page)).stdout)
+    assert as_json["text"] == marked.stdout
+    assert as_json["metadata"]["comments"][1] == (
+        "Bring some seed to the swap in March, Dennis, and I will trade you for the Georgian ones!")
+    assert as_json["metadata"]["page_type"] == "article"
