@@ -7,8 +7,8 @@ count on from the pieces before.
 """
 from __future__ import annotations
 
-from cleaner.core.huge import HUGE_HTML_CHARS, PIECE_CHARS, is_huge_html
 from cleaner.core.comments import comments_of
+from cleaner.core.huge import HUGE_HTML_CHARS, PIECE_CHARS, is_huge_html
 from cleaner.core.page import Page
 from cleaner.core.plan import Plan, Plans, plans_of
 from cleaner.core.text import finish, run_plan

@@ -20,8 +20,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html.blocks import PageBlocks, flatten, join_blocks, normalize_space
 from cleaner.html.boilerplate import FurnitureFilter
-from cleaner.html.comments import thread_posts, with_comments
-from cleaner.html.fast import extract_fast
+from cleaner.html.comments import COMMENTS_RULE, with_comments
+from cleaner.html.fast import FastResult, extract_fast, run_texts
 from cleaner.html.metadata import extract_metadata, find_date_in_text
 from cleaner.html.model import HtmlExtract, HtmlSiteRules
 from cleaner.html.nesting import limit_nesting
@@ -32,11 +32,14 @@ from cleaner.html.steps import (
     DATE_SEARCH_BLOCKS,
     NOT_TEXT,
     apply_drop_rules,
+    element_removal,
     furniture_removals,
     nesting_removal,
     select,
+    shorten,
     without_headline,
 )
+from cleaner.html.thread import article_post, thread_posts, titled_entries
 
 TUNING = Tuning(prose_offset=20.0)
 # A fast result shorter than this (Latin-letter equivalents) is checked against trafilatura,
@@ -56,25 +59,25 @@ def _trafilatura(html: str) -> list[str]:
     return [line for line in (normalize_space(raw) for raw in (text or "").splitlines()) if line]
 
 
-Generic = tuple[list[str], "PageBlocks | None", str, tuple[int, int]]
+Generic = tuple[list[str], "PageBlocks | None", str, "FastResult"]
 
 
 def _generic(tree: LexborHTMLParser, html: str, pruned: bool, title: str | None) -> Generic:
-    """Main-content paragraphs, the flattened page, the method that chose them, their block range."""
+    """Main-content paragraphs, the flattened page, the method that chose them, the fast path's choice."""
     root = tree.body or tree.root
     if root is None:
-        return [], None, "empty", (0, 0)
+        return [], None, "empty", FastResult([])
     page = flatten(root, FurnitureFilter(len(root.text(deep=True))))
     fast = extract_fast(page, title, TUNING)
     texts = without_headline(fast.texts, title)
     length = sum(effective_length(t) for t in texts)
     if length >= FALLBACK_BELOW:
-        return texts, page, "fast", (fast.start, fast.end)
+        return texts, page, "fast", fast
     # Feed trafilatura the page as the site rules left it (the original when they removed nothing).
     other = without_headline(_trafilatura(tree.html if pruned else html), title)
     if sum(effective_length(t) for t in other) > FALLBACK_GAIN * length:
-        return other, page, "trafilatura", (fast.start, fast.end)
-    return texts, page, "fast", (fast.start, fast.end)
+        return other, page, "trafilatura", fast
+    return texts, page, "fast", fast
 
 
 def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | None = None,
@@ -120,13 +123,24 @@ def _extract(html: str, url: str | None, rules: HtmlSiteRules, comments: bool) -
         texts = without_headline([b.text for b in page.blocks if b.text], title)
         method, span = "rules-body", (0, len(page.blocks))
     else:
-        texts, page, method, span = _generic(tree, html, bool(removed), title)
+        texts, page, method, fast = _generic(tree, html, bool(removed), title)
+        span = (fast.start, fast.end)
     if page is not None:
         thread = thread_posts(page, *span)
-        metadata["page_type"] = page_type(page, "".join(texts), thread)
+        entries = False
+        if method == "fast" and thread:
+            cut = article_post(page, thread, *span)
+            if cut != span:  # a thread's first post is the article, the later posts its comments,
+                entries = titled_entries(page, thread)  # or other articles (a blog's front page)
+                if entries or not comments:
+                    later = " ".join(run_texts(page, fast.weights, cut[1], span[1]))
+                    removed.append(element_removal(COMMENTS_RULE, shorten(later)))
+                span = cut
+                texts = without_headline(run_texts(page, fast.weights, *span), title)
+        metadata["page_type"] = "listing" if entries else page_type(page, "".join(texts), thread)
         # trafilatura made its own choices: no removals to report, no posts to add.
         if comments and method != "trafilatura":
-            texts, removed = with_comments(page, span[0], thread, texts, removed)
+            texts, removed = with_comments(page, span[0], [] if entries else thread, texts, removed)
         elif method != "trafilatura":
             removed += furniture_removals(page)
         if "date" not in metadata:

@@ -8,9 +8,9 @@ anywhere on the page, that run is taken instead.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from cleaner.html.blocks import Block, PageBlocks
 from cleaner.html.scoring import SHORT_LABEL, Tuning, score_blocks
@@ -22,7 +22,7 @@ INNER_LINK_LIST = -30.0
 # Closing sentences after the run kept with it; what a page's furniture says instead.
 SIGN_OFF_BLOCKS = 2
 _SENTENCE_ENDS = tuple(".!?…。！？")
-_NOT_SIGN_OFF = re.compile(r"©|\(c\)|copyright|rights reserved|版权|\d{1,4}[-/.年月]\d{1,2}", re.I)
+_NOT_SIGN_OFF = re.compile(r"©|\(c\)|copyright|rights reserved|版权|\d{1,4}[-/.年月]\d{1,2}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ def _with_split_halves(page: PageBlocks, weights: list[float], best: int, run: t
     elements = page.elements
     element = elements[best]
     kind = (element.tag, element.node.attributes.get("class"))
+    if not kind[1]:
+        return start, end  # plain elements alike are everywhere: only a named kind says "the same part"
     for other in elements:
         if (other is element or other.parent != element.parent or other.first_block < page_start
                 or other.end_block > page_end or (other.tag, other.node.attributes.get("class")) != kind):
@@ -116,6 +118,12 @@ def extract_fast(page: PageBlocks, title: str | None = None, tuning: Tuning = Tu
     else:
         start, end = _with_split_halves(page, weights, best, (start, end), (page_start, page_end))
         end = _with_sign_off(blocks, end, elements[best].end_block)
+    return FastResult(run_texts(page, weights, start, end), start, end, tuple(weights))
+
+
+def run_texts(page: PageBlocks, weights: Sequence[float], start: int, end: int) -> list[str]:
+    """The paragraphs of the blocks [start, end): link lists inside left out, a table row one line."""
+    blocks, elements = page.blocks, page.elements
     texts: list[str] = []
     last_row = -1
     for i in range(start, end):
@@ -129,4 +137,4 @@ def extract_fast(page: PageBlocks, title: str | None = None, tuning: Tuning = Tu
         else:
             texts.append(block.text)
         last_row = row
-    return FastResult(texts, start, end, tuple(weights))
+    return texts

@@ -8,8 +8,8 @@ items alike, mostly linked headlines, outweighing the chosen text (listing); nex
 from __future__ import annotations
 
 from cleaner.html.blocks import Block, PageBlocks
-from cleaner.html.comments import is_card, signature
 from cleaner.html.scoring import effective_length
+from cleaner.html.thread import is_card, signature
 
 PAGE_TYPES = ("article", "listing", "forum", "other")
 # A listing: this many items alike (siblings with one class signature), most a linked headline,

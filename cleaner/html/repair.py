@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-_RAW_OPEN = re.compile(r"<(title|textarea|script|style|xmp)\b[^>]*>", re.I)
+_RAW_OPEN = re.compile(r"<(title|textarea|script|style|xmp)\b[^>]*>", re.IGNORECASE)
 # Where a swallowed page's markup starts again.
-_ANY_TAG = re.compile(r"<[/!]?[a-z]", re.I)
-_STRUCTURE = re.compile(r"</head\s*>|<body\b|\n\s*<(?:div|p|table|h[1-6]|ul|article|section|center)\b", re.I)
+_ANY_TAG = re.compile(r"<[/!]?[a-z]", re.IGNORECASE)
+_STRUCTURE = re.compile(r"</head\s*>|<body\b|\n\s*<(?:div|p|table|h[1-6]|ul|article|section|center)\b", re.IGNORECASE)
 # A raw-text element holding this much markup after the break point swallowed the page.
 _SWALLOWED_TAGS = 3
 
@@ -31,7 +31,7 @@ def repair_raw_text(html: str) -> str | None:
             continue  # inside an element already handled
         name = opening.group(1).lower()
         start = opening.end()
-        end_tag = re.compile(rf"</{name}\s*>", re.I)
+        end_tag = re.compile(rf"</{name}\s*>", re.IGNORECASE)
         close = end_tag.search(html, start)
         content_end = close.start() if close else len(html)
         breaker = (_ANY_TAG if name in ("title", "textarea", "xmp") else _STRUCTURE).search(html, start, content_end)

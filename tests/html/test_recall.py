@@ -4,8 +4,7 @@ from __future__ import annotations
 from helpers import SEEDS
 from html_fixtures import PARAGRAPHS
 
-from cleaner.html import extract_html
-from cleaner.html import fast
+from cleaner.html import extract_html, fast
 
 LINKS = "".join(f"<li><a href='/t/{n}'>Trending story number {n} about the city</a></li>" for n in range(30))
 
