@@ -20,6 +20,7 @@ the few long ones are looked at in Python.
 """
 from __future__ import annotations
 
+import re
 from itertools import accumulate
 from operator import and_
 from typing import Sequence
@@ -28,6 +29,9 @@ PROSE_MIN_WORDS = 20  # a line shorter than this is not prose, whatever its punc
 PENALTY = 5.0  # the first line that is not prose in a row costs this, the n-th n times this
 MIN_ARTICLE = 40  # a best run worth less than this is no article: leave the page alone
 POST_MIN_WORDS = 4  # comments mode: a shorter line is no reply, whatever its punctuation
+SIGN_OFF_WORDS = 8  # a closing line after the article this short, ending as a sentence, stays with it
+_SIGN_OFF_ENDS = frozenset(".!?。！？")
+_NOT_SIGN_OFF = re.compile(r"©|\(c\)|copyright|rights reserved|版权|\d{1,4}[-/.年月]\d{1,2}|[|｜]", re.I)
 _PUNCTUATION = ("，", "。", ",", ". ", "；", "、")
 _SENTENCE_ENDS = frozenset("。！？!?.…”\"』」)）:：")
 
@@ -74,6 +78,17 @@ def main_block(lines: Sequence[str], alive: Sequence[bool] | None = None) -> tup
             best, best_start, best_end = total, start, i + 1
         last = i
     return (best_start, best_end) if best >= MIN_ARTICLE else None
+
+
+def with_sign_off(lines: Sequence[str], alive: Sequence[bool], end: int) -> int:
+    """The article's end moved over a short closing sentence right after it ("Enjoy!", "Thanks for reading.")."""
+    following = next((i for i in range(end, len(lines)) if alive[i] and lines[i].strip()), None)
+    if following is None:
+        return end
+    line = lines[following].strip()
+    if _words(line) <= SIGN_OFF_WORDS and line[-1] in _SIGN_OFF_ENDS and not _NOT_SIGN_OFF.search(line):
+        return following + 1
+    return end
 
 
 def later_posts(lines: Sequence[str], alive: Sequence[bool], end: int) -> list[list[int]]:

@@ -6,7 +6,7 @@ from itertools import chain, compress, repeat
 from typing import Iterable
 
 from cleaner.core.comments import comments_of
-from cleaner.core.main_content import later_posts, main_block
+from cleaner.core.main_content import later_posts, main_block, with_sign_off
 from cleaner.core.page import Page
 from cleaner.core.plan import Plan, Plans, plans_of
 from cleaner.kinds import EDIT_KINDS, KINDS, LINE_KINDS
@@ -130,6 +130,7 @@ def keep_main_content(page: Page, *, site: bool = False) -> None:
     if block is None:
         return
     start, end = block
+    end = with_sign_off(lines, alive, end)
     live = [i for i in range(start) if alive[i] and lines[i].strip()]
     # The headline. A site file's rules have cut the header, so the first line left is the one;
     # without a site file menus come first: the nearest line above the article that reads like one.

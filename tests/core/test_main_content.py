@@ -124,3 +124,12 @@ def test_an_article_with_a_list_cleans_the_same_twice(bundled: RuleSet):
     once = clean_text(text, bundled).text
     assert clean_text(once, bundled).text == once
     assert "Heat the oil" in once and "Add the garlic" in once
+
+
+def test_a_short_closing_sentence_stays_with_the_article(bundled: RuleSet):
+    text = page(MENU, [TITLE], PROSE, ["谢谢阅读！"], FOOTER)
+    result = clean_text(text, bundled)
+    assert result.text.endswith(PROSE[-1] + "\n\n谢谢阅读！\n")
+    assert clean_text(result.text, bundled).text == result.text
+    # A copyright line is no sign-off.
+    assert "版权所有" not in clean_text(page([TITLE], PROSE, ["版权所有，转载请注明出处。"], FOOTER), bundled).text
