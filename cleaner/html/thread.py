@@ -26,7 +26,6 @@ _REPLY_TITLE = re.compile(r"\W*(?:re\b|回复|回覆|答复)", re.IGNORECASE)
 _POST_WORDS = frozenset({"post", "posts", "entry", "message", "postmessage", "msg", "reply", "floor"})
 # A thread's post is at most this many levels above the chosen text; above, page layout repeats.
 _THREAD_LEVELS = 10
-_THREAD_MIN_POSTS = 3
 
 
 def reads_as_sentence(block: Block) -> bool:
@@ -55,19 +54,12 @@ def _holds_sentences(page: PageBlocks, index: int) -> bool:
 
 
 def thread_posts(page: PageBlocks, start: int, end: int) -> list[int]:
-    """The posts of the thread the chosen blocks belong to, named as posts (a numbered id or a post-like
-    class): elements alike inside an article (product boxes, embedded cards) are no posts."""
-    posts = _alike_posts(page, start, end)
-    return posts if posts and _postlike(signature(page, posts[0])) else []
-
-
-def _alike_posts(page: PageBlocks, start: int, end: int) -> list[int]:
     """The posts (element indices, in page order) of a thread whose one post holds blocks [start, end).
 
-    Going up from the chosen text: an element with a numbered id (`post_123`, `comment-981`)
-    whose signature recurs anywhere, or one with a class that recurs among its siblings, most
-    copies holding sentences. Failing that, the chosen element's own children when they are
-    items alike, most of them linked headlines (a listing's entries).
+    Posts are named as posts: a numbered id (`post_123`, `comment-981`) or a post-like class
+    (`post-body`), whose signature recurs, copies holding sentences with text between them.
+    Elements alike inside an article (product boxes, embedded cards) are no posts. First the
+    posts the chosen blocks run over; else, going up from them, the post they sit in.
     """
     elements = page.elements
     if end <= start or not elements:
@@ -75,25 +67,24 @@ def _alike_posts(page: PageBlocks, start: int, end: int) -> list[int]:
     e = page.blocks[start].owner
     while e >= 0 and elements[e].end_block < end:
         e = elements[e].parent
-    chosen, level = e, 0
-    inside = _posts_inside(page, chosen, start, end)
+    inside = _posts_inside(page, e, start, end)
     if inside:
         return inside
+    level = 0
     while e > 0 and level < _THREAD_LEVELS:
         parent = elements[e].parent
         if parent < 0 or elements[parent].tag in ("html", "body"):
             break  # the page's layout (header, main, footer) repeats too, but is no thread
         sig = signature(page, e)
-        if not sig.endswith(".#") and elements[e].tag not in PARAGRAPH_TAGS:
-            # A numbered id, or a post-like class, may recur anywhere (each post in its own table).
-            anywhere = _postlike(sig)
-            same = [i for i in range(len(elements)) if (anywhere or elements[i].parent == parent)
-                    and elements[i].tag == elements[e].tag and signature(page, i) == sig]
+        # A numbered id, or a post-like class, may recur anywhere (each post in its own table).
+        if not sig.endswith(".#") and elements[e].tag not in PARAGRAPH_TAGS and _postlike(sig):
+            tag = elements[e].tag
+            same = [i for i in range(len(elements)) if elements[i].tag == tag and signature(page, i) == sig]
             posts = [i for i in _outermost(page, same) if _holds_sentences(page, i)]
-            if len(posts) >= 2 and (anywhere or 2 * len(posts) >= len(same)) and _apart(page, posts):
+            if len(posts) >= 2 and _apart(page, posts):
                 return posts
         e, level = parent, level + 1
-    return _alike_children(page, chosen) if chosen >= 0 else []
+    return []
 
 
 def titled_entries(page: PageBlocks, posts: list[int]) -> bool:
@@ -174,23 +165,6 @@ def _outermost(page: PageBlocks, indices: list[int]) -> list[int]:
             continue
         outer.append(i)
     return outer
-
-
-def _alike_children(page: PageBlocks, index: int) -> list[int]:
-    """Children of the element that share a class signature and are mostly linked headlines."""
-    groups: dict[str, list[int]] = {}
-    for i in range(index + 1, len(page.elements)):
-        if page.elements[i].first_block >= page.elements[index].end_block:
-            break
-        if page.elements[i].parent == index and page.elements[i].tag not in PARAGRAPH_TAGS:
-            sig = signature(page, i)
-            if not sig.endswith(".#"):
-                groups.setdefault(sig, []).append(i)
-    for items in groups.values():
-        cards = [i for i in items if is_card(page, i)]
-        if len(items) >= _THREAD_MIN_POSTS and 2 * len(cards) > len(items):
-            return items
-    return []
 
 
 def is_card(page: PageBlocks, index: int) -> bool:
