@@ -25,12 +25,17 @@ from itertools import accumulate
 from operator import and_
 from typing import Sequence
 
+from cleaner.result import COMMENT_MARK
+
 PROSE_MIN_WORDS = 20  # a line shorter than this is not prose, whatever its punctuation
 PENALTY = 5.0  # the first line that is not prose in a row costs this, the n-th n times this
 MIN_ARTICLE = 40  # a best run worth less than this is no article: leave the page alone
 POST_MIN_WORDS = 4  # comments mode: a shorter line is no reply, whatever its punctuation
 SIGN_OFF_WORDS = 8  # a closing line after the article this short, ending as a sentence, stays with it
 _SIGN_OFF_ENDS = frozenset(".!?。！？")
+# What heads a reply in a thread: its date or time.
+_POST_HEADER = re.compile(r"\d{1,4}[-/.年月]\d{1,2}|\d{1,2}:\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b"
+                          r"|\b\d+ (?:minutes?|hours?|days?) ago\b|\d+\s*(?:分钟|小时|天)前", re.I)
 _NOT_SIGN_OFF = re.compile(r"©|\(c\)|copyright|rights reserved|版权|\d{1,4}[-/.年月]\d{1,2}|[|｜]", re.I)
 _PUNCTUATION = ("，", "。", ",", ". ", "；", "、")
 _SENTENCE_ENDS = frozenset("。！？!?.…”\"』」)）:：")
@@ -94,22 +99,28 @@ def with_sign_off(lines: Sequence[str], alive: Sequence[bool], end: int) -> int:
 def later_posts(lines: Sequence[str], alive: Sequence[bool], end: int) -> list[list[int]]:
     """Comments mode: the posts after the article ending at line `end`, each a run of sentence lines.
 
-    A thread's replies are short: a post line needs only POST_MIN_WORDS words and a sentence end
-    (or to read as prose); the user names, dates and "Reply | Quote" lines between them do not.
+    A reply is headed by a line with its date or time ("2楼 老李 发表于 2006-05-12 11:02",
+    "April 2, 2024 at 10:02 am") or by the output's `[comment]` mark; a run of sentences without one (a teaser, a disclaimer) is no
+    post. A post line needs only POST_MIN_WORDS words and a sentence end, or to read as prose:
+    replies are short.
     """
     posts: list[list[int]] = []
-    gap = True
+    dated = in_post = False
     for i in range(end, len(lines)):
         line = lines[i].strip() if alive[i] else ""
         if not line:
             continue
         if prose_words(line) or (line[-1] in _SENTENCE_ENDS and _words(line) >= POST_MIN_WORDS):
-            if gap:
-                posts.append([])
-            posts[-1].append(i)
-            gap = False
+            if in_post:
+                posts[-1].append(i)
+            elif dated:
+                posts.append([i])
+                in_post = True
+            dated = False
         else:
-            gap = True
+            in_post = False
+            # A post of a cleaned page is headed by its mark: cleaning the output again keeps it.
+            dated = dated or line == COMMENT_MARK or bool(_POST_HEADER.search(line))
     return posts
 
 
