@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 import threading
 import warnings
@@ -12,18 +11,10 @@ from typing import Any, Iterable, Iterator, Literal, Mapping, Sequence, Union
 from cleaner.core.cleaner import Cleaner
 from cleaner.errors import RecordError, RuleFileErrors
 from cleaner.options import MARKUPS, Markup, Options
-from cleaner.result import Result
+from cleaner.result import PREFIX, Fields, RemovedShape, Result, removed_field
 from cleaner.ruleset.ruleset import RuleSet
-from cleaner.run.records import (
-    HTML,
-    METADATA,
-    REMOVED,
-    TEXT,
-    URL,
-    cleaned_record,
-    page_of,
-    page_text,
-)
+from cleaner.run.columns import missing, rows
+from cleaner.run.records import HTML, TEXT, URL, cleaned_record, page_of, page_text
 
 # A page for clean_iter: its text or HTML (str, or bytes decoded as the CLI decodes files), or a
 # record-like mapping {"text"|"html", "url"?}.
@@ -115,21 +106,32 @@ def _clean_iter(pages: Iterable[PageLike], cleaner: Cleaner) -> Iterator[Result]
 
 
 def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = None, *, markup: Markup = "auto",
-                  main_content: bool = True, comments: bool = False, on_error: OnError = "raise", **old: object) -> Iterator[dict[str, Any]]:
-    """Clean records lazily and in order; a bad record raises, is skipped, or passes through marked."""
+                  main_content: bool = True, comments: bool = False, on_error: OnError = "raise", text_column: str = TEXT,
+                  html_column: str = HTML, prefix: str = PREFIX, removed: RemovedShape = "rules",
+                  **old: object) -> Iterator[dict[str, Any]]:
+    """Clean records lazily and in order; a bad record raises, is skipped, or passes through marked.
+
+    Each record keeps its fields, `text_column` becomes the clean text (the page read from it, or
+    from `html_column`), and ours are added under `prefix`: site, metadata and removed (shaped by
+    `removed`, see Result.to_record).
+    """
     cleaner = _cleaner(rules, markup, main_content, old, "clean_records", comments)
     if on_error not in ON_ERROR:
         raise ValueError(f"clean_records: on_error must be one of {', '.join(map(repr, ON_ERROR))}; got {on_error!r}")
+    fields = _fields(prefix, removed, "clean_records")
+    _check_columns("clean_records", text_column=text_column, html_column=html_column)
     _check_stream(records, "clean_records", "records")
-    return _clean_records(records, cleaner, on_error)
+    return _clean_records(records, cleaner, on_error, fields, (text_column, html_column))
 
 
-def _clean_records(records: Iterable[Mapping[str, Any]], cleaner: Cleaner, on_error: OnError) -> Iterator[dict[str, Any]]:
+def _clean_records(records: Iterable[Mapping[str, Any]], cleaner: Cleaner, on_error: OnError,
+                   fields: Fields, columns: tuple[str, str]) -> Iterator[dict[str, Any]]:
     as_html = cleaner.reading("html")
+    text, html = columns
     for n, record in enumerate(records):
         try:
-            page, url, markup = page_of(record, cleaner.options.markup)
-            yield cleaned_record(record, (as_html if markup == "html" else cleaner).clean(page, url))
+            page, url, markup = page_of(record, cleaner.options.markup, text=text, html=html)
+            yield cleaned_record(record, (as_html if markup == "html" else cleaner).clean(page, url), fields, text)
         except RecordError as exc:
             if on_error == "raise":
                 raise RecordError(f"record {n}: {exc}") from None
@@ -138,64 +140,43 @@ def _clean_records(records: Iterable[Mapping[str, Any]], cleaner: Cleaner, on_er
 
 
 def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None = None, *, markup: Markup = "auto",
-                main_content: bool = True, comments: bool = False, **old: object) -> dict[str, list[Any]]:
+                main_content: bool = True, comments: bool = False, text_column: str = TEXT, html_column: str = HTML,
+                url_column: str = URL,
+                prefix: str = PREFIX, removed: RemovedShape = "rules", **old: object) -> dict[str, list[Any]]:
     """Clean a columnar batch (a dict of lists, a pandas DataFrame) for `Dataset.map(batched=True)`.
 
-    Reads `text` (or `html`: a row whose text is missing reads its html) and optional `url`;
-    returns the columns `text`, `cleaner_metadata` and `cleaner_removed`, the last two as JSON
-    strings so that every batch has the same schema (Arrow refuses dicts whose keys change from
-    batch to batch). A missing page (None, NaN) gives ""; bytes are decoded as the CLI decodes
-    files; any other value raises TypeError naming the column and the row.
+    Reads `text_column` (or `html_column`: a row whose text is missing reads its html) and
+    optional `url_column`; returns `text_column` with the clean text and `cleaner_site`,
+    `cleaner_metadata`, `cleaner_removed` (under `prefix`; no removed column for removed="none"),
+    metadata and removals as JSON strings and the site as "" when no rule file claimed the page,
+    so that every batch has the same schema (Arrow refuses dicts whose keys change from batch to
+    batch, and types a column of Nones null). A missing page (None, NaN) gives ""; bytes are
+    decoded as the CLI decodes files; any other value raises TypeError naming the column and the row.
     """
     cleaner = _cleaner(rules, markup, main_content, old, "clean_batch", comments)
+    fields = _fields(prefix, removed, "clean_batch")
+    _check_columns("clean_batch", text_column=text_column, html_column=html_column, url_column=url_column)
+    site, metadata, removals = (f"{prefix}{name}" for name in ("site", "metadata", "removed"))
     as_html = cleaner.reading("html")
-    out: dict[str, list[Any]] = {TEXT: [], METADATA: [], REMOVED: []}
-    for row, (field, page, url) in enumerate(_rows(batch)):
-        if field is None:  # None, or pandas' NaN: nothing to clean
+    out: dict[str, list[Any]] = {text_column: [], site: [], metadata: []}
+    if removed != "none":
+        out[removals] = []
+    for row, (column, page, url) in enumerate(rows(batch, text_column, html_column, url_column)):
+        if column is None:  # None, or pandas' NaN: nothing to clean
             result = Result("")
         else:
-            text = page_text(page, f'clean_batch: "{field}" column, row {row}')
-            if _missing(url):
+            text = page_text(page, f'clean_batch: "{column}" column, row {row}')
+            if missing(url):
                 url = None
             elif not isinstance(url, str):
-                raise TypeError(f'clean_batch: "url" column, row {row} must be str or None, not {type(url).__name__}')
-            result = (cleaner if field == TEXT else as_html).clean(text, url or None)
-        out[TEXT].append(result.text)
-        out[METADATA].append(json.dumps(result.metadata, ensure_ascii=False, allow_nan=False))
-        out[REMOVED].append(json.dumps([r.to_dict() for r in result.removals], ensure_ascii=False, allow_nan=False))
+                raise TypeError(f'clean_batch: "{url_column}" column, row {row} must be str or None, not {type(url).__name__}')
+            result = (cleaner if column == text_column else as_html).clean(text, url or None)
+        out[text_column].append(result.text)
+        out[site].append(result.site or "")  # not None: a batch of Nones gives Arrow a null column
+        out[metadata].append(json.dumps(result.metadata, ensure_ascii=False, allow_nan=False))
+        if fields.removed != "none":
+            out[removals].append(json.dumps(removed_field(result.removals, fields.removed), ensure_ascii=False))
     return out
-
-
-def _rows(batch: Any) -> Iterator[tuple[str | None, Any, Any]]:
-    """(field, page, url) of each row: the text, or the html where the text is missing (field None: neither)."""
-    if isinstance(batch, (str, bytes, list, tuple, set)) or not hasattr(batch, "__getitem__") or not hasattr(batch, "__contains__"):
-        raise TypeError(f"clean_batch: batch must be a mapping of columns or a DataFrame, not {type(batch).__name__}")
-    columns = {name: list(batch[name]) for name in (TEXT, HTML, URL) if name in batch}
-    if TEXT not in columns and HTML not in columns:
-        raise KeyError('batch has no "text" or "html" column')
-    rows = len(columns.get(TEXT, columns.get(HTML, [])))
-    for name, values in columns.items():
-        if len(values) != rows:  # zip() would drop the rows of the longer column without a word
-            first = TEXT if TEXT in columns else HTML
-            raise ValueError(f'clean_batch: the "{name}" column has {len(values)} rows and the "{first}" column {rows}')
-    texts, htmls, urls = columns.get(TEXT), columns.get(HTML), columns.get(URL)
-    for row in range(rows):
-        url = urls[row] if urls is not None else None
-        if texts is not None and not _missing(texts[row]):
-            yield TEXT, texts[row], url
-        elif htmls is not None and not _missing(htmls[row]):
-            yield HTML, htmls[row], url
-        else:
-            yield None, None, None
-
-
-def _missing(value: object) -> bool:
-    """None, a float NaN or pandas' NA: how columnar data says "no value"."""
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    return type(value).__name__ in ("NAType", "NaTType")
 
 
 def _rules(rules: object, fn: str) -> RuleSet:
@@ -224,6 +205,20 @@ def _cleaner(rules: object, markup: object, main_content: object, old: dict[str,
     options = Options(markup=markup, main_content=main_content, comments=comments)  # type: ignore[arg-type]
     return Cleaner(_rules(rules, fn), options)
 
+
+
+def _fields(prefix: object, removed: object, fn: str) -> Fields:
+    """The output fields a library call asks for, its arguments checked."""
+    try:
+        return Fields(prefix, removed)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"{fn}: {exc}") from None
+
+
+def _check_columns(fn: str, **columns: object) -> None:
+    for name, value in columns.items():
+        if not isinstance(value, str):
+            raise TypeError(f"{fn}: {name} must be a column name (str), not {type(value).__name__}")
 
 
 def _check_url(url: object, fn: str) -> None:

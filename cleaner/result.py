@@ -1,8 +1,13 @@
 """What cleaning a page returns: plain data, easy to serialise (a leaf: every layer may make it)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args
+
+RemovedShape = Literal["none", "rules", "full"]
+REMOVED_SHAPES: tuple[str, ...] = get_args(RemovedShape)
+PREFIX = "cleaner_"  # our fields in a record: cleaner_site, cleaner_metadata, cleaner_removed
 
 # In comments mode, the paragraph before each reader comment or thread post in Result.text.
 COMMENT_MARK = "[comment]"
@@ -22,6 +27,7 @@ class Removal(NamedTuple):
     column: int | None = None  # 1-based column of a span inside the line, None for a whole line
     replacement: str | None = None  # what a `replace` rule put in its place
     captured: dict[str, str] | None = None  # metadata a `capture` rule took from the line
+    selector: str | None = None  # an HTML element's short CSS path in the page (`div#side > ul.hotnews`)
 
     def to_dict(self) -> dict[str, Any]:
         """The removal as a JSON-ready dict without empty fields."""
@@ -40,14 +46,41 @@ class Result:
     # For HTML pages: the extracted text that text rules ran on, which their line numbers refer to.
     extracted: str | None = field(default=None, repr=False, compare=False)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The result as a JSON-ready dict."""
-        return {
-            "text": self.text,
-            "metadata": dict(self.metadata),
-            "removed": [r.to_dict() for r in self.removals],
-            "site": self.site,
-        }
+    def to_record(self, prefix: str = PREFIX, removed: RemovedShape = "rules") -> dict[str, Any]:
+        """The result as a JSON-ready record: `text`, and ours under `prefix` (site, metadata, removed).
+
+        removed: "rules" gives {rule id: count} in page order, "full" every removal as a dict,
+        "none" leaves the field out.
+        """
+        out = {"text": self.text, f"{prefix}site": self.site, f"{prefix}metadata": dict(self.metadata)}
+        if removed != "none":
+            out[f"{prefix}removed"] = removed_field(self.removals, removed)
+        return out
+
+
+@dataclass(frozen=True)
+class Fields:
+    """How a record names our fields and how much of the removals it holds (see Result.to_record)."""
+
+    prefix: str = PREFIX
+    removed: RemovedShape = "rules"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.prefix, str):
+            raise TypeError(f"prefix must be a string, not {type(self.prefix).__name__}")
+        if self.removed not in REMOVED_SHAPES:
+            raise ValueError(f"removed must be one of {', '.join(map(repr, REMOVED_SHAPES))}, not {self.removed!r}")
+
+    def of(self, result: Result) -> dict[str, Any]:
+        """The result's record in these fields."""
+        return result.to_record(self.prefix, self.removed)
+
+
+def removed_field(removals: tuple[Removal, ...], removed: RemovedShape) -> dict[str, int] | list[dict[str, Any]]:
+    """The removals as a record holds them: counts per rule id ("rules") or every one ("full")."""
+    if removed == "full":
+        return [r.to_dict() for r in removals]
+    return dict(Counter(r.rule for r in removals))  # Counter keeps first-seen order: page order
 
 
 def utf8_size(text: str) -> int:

@@ -31,12 +31,13 @@ def test_seed_equals_acceptance_byte_for_byte(bundled):
 def test_seed_metadata(bundled):
     meta = clean_text(SEED.read_text(encoding="utf-8"), bundled).metadata
     assert meta["title"] == "宿迁“三位一体”打防网络犯罪"
-    assert meta["date"] == "2018-09-10 15:17:31"
+    assert meta["date_raw"] == "2018-09-10 15:17:31"  # as the page writes it
+    assert meta["date"] == "2018-09-10T15:17:31"  # ISO 8601
     assert meta["source"] == "中央广电总台国际在线"
     assert meta["editor"] == "罗毅"
     assert meta["chief_editor"] == "程茜"
     assert meta["breadcrumb"] == "首页 › 江苏首页 › 平安江苏"
-    assert meta["site"] == "cri.cn"
+    assert clean_text(SEED.read_text(encoding="utf-8"), bundled).site == "cri.cn"  # cleaner_site in records
 
 
 def test_seed_is_claimed_by_content_not_file_name(bundled, tmp_path):

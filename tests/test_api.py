@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import pickle
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import EXAMPLE_SITE, ROOT, SEEDS
 
 import cleaner
 from cleaner import RecordError, Result, RuleFileErrors
@@ -66,13 +68,32 @@ def test_clean_iter_is_lazy_and_ordered(bundled):
     assert all("分享到" not in r.text for r in first)
 
 
-def test_clean_records_keeps_fields_and_adds_two(bundled):
+def test_clean_records_keeps_fields_and_adds_ours(bundled):
     record = {"id": 7, "metadata": {"dump": "CC-2024"}, "text": ZH.format(n=1), "url": None}
     (out,) = cleaner.clean_records([record], bundled)
-    assert list(out) == ["id", "metadata", "text", "url", "cleaner_metadata", "cleaner_removed"]
-    assert out["metadata"] == {"dump": "CC-2024"} and out["id"] == 7
-    assert out["cleaner_removed"] == [{"rule": "zh-news/share-bar", "line": 3, "text": "分享到：微信 微博", "kind": "drop-line"}]
+    assert list(out) == ["id", "metadata", "text", "url", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
+    assert out["metadata"] == {"dump": "CC-2024"} and out["id"] == 7 and out["cleaner_site"] is None
+    assert out["cleaner_removed"] == {"zh-news/share-bar": 1}  # the default: counts per rule
     assert record["text"] == ZH.format(n=1)  # the input is not modified
+    (full,) = cleaner.clean_records([record], bundled, removed="full")
+    assert full["cleaner_removed"] == [{"rule": "zh-news/share-bar", "line": 3, "text": "分享到：微信 微博", "kind": "drop-line"}]
+    (lean,) = cleaner.clean_records([record], bundled, removed="none", prefix="x_")
+    assert list(lean) == ["id", "metadata", "text", "url", "x_site", "x_metadata"]
+
+
+def test_to_record_is_what_records_get(bundled):
+    result = cleaner.clean(SEED.read_text(encoding="utf-8"), bundled)
+    record = result.to_record()
+    assert record["cleaner_site"] == result.site == "cri.cn" and "site" not in record["cleaner_metadata"]
+    assert record["cleaner_removed"] == {"cri.cn/fororder-images": 4, "zh-news/breadcrumb": 1, "zh-news/byline": 1,
+                                         "cri.cn/copyright-statement": 9}
+    assert sum(record["cleaner_removed"].values()) == len(result.removals)
+    assert result.to_record(removed="full")["cleaner_removed"] == [r.to_dict() for r in result.removals]
+    assert list(result.to_record("", "none")) == ["text", "site", "metadata"]
+    with pytest.raises(ValueError, match="clean_records: removed must be one of 'none', 'rules', 'full', not 'all'"):
+        cleaner.clean_records([], bundled, removed="all")
+    with pytest.raises(TypeError, match="clean_batch: prefix must be a string, not int"):
+        cleaner.clean_batch({"text": []}, bundled, prefix=1)
 
 
 def test_clean_records_html_field(bundled):
@@ -98,12 +119,15 @@ def test_clean_records_errors(bundled, bad, reason):
 def test_clean_batch_columns(bundled):
     batch = {"id": [1, 2, 3], "text": [ZH.format(n=1), None, "plain"], "url": [None, None, "https://news.cri.cn/a"]}
     out = cleaner.clean_batch(batch, bundled)
-    assert list(out) == ["text", "cleaner_metadata", "cleaner_removed"]
+    assert list(out) == ["text", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
     assert out["text"] == [cleaner.clean(ZH.format(n=1), bundled).text, "", "plain\n"]
     assert json.loads(out["cleaner_metadata"][0]) == {"title": "第1篇报道"}
-    assert json.loads(out["cleaner_metadata"][2])["site"] == "cri.cn"
-    assert json.loads(out["cleaner_removed"][0])[0]["rule"] == "zh-news/share-bar"
-    assert out["cleaner_removed"][1] == "[]"
+    assert out["cleaner_site"] == ["", "", "cri.cn"]
+    assert json.loads(out["cleaner_removed"][0]) == {"zh-news/share-bar": 1}
+    assert out["cleaner_removed"][1] == "{}"
+    full = cleaner.clean_batch(batch, bundled, removed="full")
+    assert json.loads(full["cleaner_removed"][0])[0]["rule"] == "zh-news/share-bar" and full["cleaner_removed"][1] == "[]"
+    assert list(cleaner.clean_batch(batch, bundled, removed="none", prefix="c.")) == ["text", "c.site", "c.metadata"]
 
 
 def test_clean_batch_html_column_and_missing_column(bundled):
@@ -117,7 +141,7 @@ def test_clean_batch_on_a_dataframe(bundled):
     pd = pytest.importorskip("pandas")
     df = pd.DataFrame({"text": [ZH.format(n=1), ZH.format(n=2)], "source": ["a", "b"]})
     df = df.assign(**cleaner.clean_batch(df, bundled))
-    assert list(df.columns) == ["text", "source", "cleaner_metadata", "cleaner_removed"]
+    assert list(df.columns) == ["text", "source", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
     assert df.loc[1, "text"] == "第2篇报道\n\n正文第一段，记者从现场获悉有关情况并进行了采访。\n"
 
 
@@ -357,3 +381,70 @@ def test_comments_on_request_in_clean_records_and_clean_batch(bundled):
     assert json.loads(batch["cleaner_metadata"][0])["comments"] == result.metadata["comments"]
     with pytest.raises(TypeError, match="comments must be True or False"):
         cleaner.clean(page, bundled, comments="yes")
+
+
+def test_columns_are_named_as_the_data_names_them(bundled):
+    html = "<html><body><article><p>" + "正文内容。" * 30 + "</p></article></body></html>"
+    batch = {"content": [ZH.format(n=1), None], "raw": [None, html], "link": ["https://news.cri.cn/a", None]}
+    out = cleaner.clean_batch(batch, bundled, text_column="content", html_column="raw", url_column="link")
+    assert list(out) == ["content", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
+    assert out["content"][0] == cleaner.clean(ZH.format(n=1), bundled).text and out["cleaner_site"][0] == "cri.cn"
+    assert out["content"][1].startswith("正文内容。")
+    with pytest.raises(KeyError, match='batch has no "content" or "html" column'):
+        cleaner.clean_batch({"text": ["x"]}, bundled, text_column="content")
+    with pytest.raises(TypeError, match=r"clean_batch: text_column must be a column name \(str\), not list"):
+        cleaner.clean_batch(batch, bundled, text_column=["content"])
+    (record,) = cleaner.clean_records([{"id": 1, "content": ZH.format(n=2)}], bundled, text_column="content")
+    assert list(record) == ["id", "content", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
+    assert record["content"] == cleaner.clean(ZH.format(n=2), bundled).text
+    with pytest.raises(RecordError, match='record 0: record has no "content" or "html" field'):
+        list(cleaner.clean_records([{"text": "x"}], bundled, text_column="content"))
+
+
+_HASH_AND_MAP = """
+import sys, warnings, logging
+import cleaner, datasets
+from datasets.fingerprint import Hasher
+logging.captureWarnings(True)
+rules = cleaner.load_rules(sys.argv[1])
+ds = datasets.load_from_disk(sys.argv[2])
+out = ds.map(cleaner.clean_batch, batched=True, fn_kwargs={"rules": rules, "text_column": "content"})
+print(rules.fingerprint, Hasher.hash(rules), out._fingerprint, out.cache_files[0]["filename"])
+"""
+
+
+def test_datasets_hashes_the_rules_alike_in_every_process_and_reuses_its_cache(tmp_path):
+    datasets = pytest.importorskip("datasets")
+    import subprocess
+    import sys
+
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (rules_dir / "example.test.yaml").write_text(EXAMPLE_SITE, encoding="utf-8")
+    datasets.Dataset.from_dict({"content": [ZH.format(n=n) for n in range(4)]}).save_to_disk(str(tmp_path / "ds"))
+    runs = []
+    for _ in range(2):  # two processes: the cache key must not depend on anything of one process
+        run = subprocess.run([sys.executable, "-c", _HASH_AND_MAP, str(rules_dir), str(tmp_path / "ds")],
+                             capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert run.returncode == 0, run.stderr
+        assert "hashed properly" not in run.stderr and "random hash" not in run.stderr
+        runs.append((run.stdout.split(), run.stderr))
+        if len(runs) == 1:
+            cache = Path(runs[0][0][3])
+            stamp = cache.stat().st_mtime_ns
+    (first, _made), (second, reused) = runs
+    assert first == second and cache.is_file()
+    assert cache.stat().st_mtime_ns == stamp and "Map" not in reused  # the second run read the cache, not mapped
+
+
+def test_rule_set_fingerprint_follows_the_rules_not_where_they_were_loaded(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    for folder in (one, two):
+        folder.mkdir()
+        (folder / "example.test.yaml").write_text(EXAMPLE_SITE, encoding="utf-8")
+    fingerprint = cleaner.load_rules(one).fingerprint
+    assert len(fingerprint) == 32 and fingerprint == cleaner.load_rules(two).fingerprint
+    assert fingerprint == pickle.loads(pickle.dumps(cleaner.load_rules(one))).fingerprint
+    assert fingerprint != cleaner.load_rules().fingerprint != cleaner.load_rules(one, bundled=False).fingerprint
+    (two / "example.test.yaml").write_text(EXAMPLE_SITE.replace("'^BANNER'", "'^BANNERS'"), encoding="utf-8")
+    assert cleaner.load_rules(two).fingerprint != fingerprint

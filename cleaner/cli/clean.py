@@ -22,12 +22,12 @@ from cleaner.cli.common import (
 from cleaner.cli.signals import deferred
 from cleaner.io import InputError
 from cleaner.io.globs import SEMANTICS
-from cleaner.io.jsonl import is_jsonl_name
 from cleaner.io.walk import is_within
 from cleaner.options import MARKUPS, Options
+from cleaner.result import PREFIX, REMOVED_SHAPES, Fields
 from cleaner.ruleset.ruleset import RuleSet
 from cleaner.run import corpus
-from cleaner.run.formats import FORMATS, shown_path
+from cleaner.run.formats import FORMATS, one_file, output_format, shown_path
 from cleaner.run.guards import Refused, check_output_folder, check_overwrites, mark
 from cleaner.run.local import Setup
 from cleaner.run.sinks import Sink
@@ -49,8 +49,14 @@ def out(data: str | bytes) -> None:
 # readable=False: a file that cannot be read is that file's error, reported when it is read; the run goes on.
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True, readable=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Output folder; a file for --format jsonl or a name ending .jsonl[.gz|.zst]. Default: stdout.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="txt", show_default=True, help="Output format of page inputs.")
+              help="Output folder; one file for a name ending .jsonl[.gz|.zst] (or --format jsonl), "
+                   "or .json for a single page. Default: stdout.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format of page inputs. Default: what the -o name says (.jsonl, .json), else txt.")
+@click.option("--field-prefix", default=PREFIX, show_default=True,
+              help="Prefix of the fields added to records and JSON pages (PREFIXsite, PREFIXmetadata, PREFIXremoved).")
+@click.option("--removed", "removed", type=click.Choice(REMOVED_SHAPES), default="rules", show_default=True,
+              help="What records and JSON pages say of removals: none; rules (counts per rule id); full (every removal).")
 @rules_option
 @no_default_option
 @url_option
@@ -67,13 +73,15 @@ def out(data: str | bytes) -> None:
               help="Keep reader comments and a forum or blog thread's posts after the article, each after a "
                    "[comment] line (a `comments` list in JSON metadata). Default: the article alone.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def clean(paths, output, fmt, rule_dirs, no_default_rules, url, markup, input_format, max_size, exclude, jobs, engine,
+def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules, url, markup, input_format, max_size, exclude, jobs, engine,
           main_content, comments, quiet):
     """Clean PATHS (files, folders, JSON Lines files, or - for stdin)."""
     _big_blocks_to_the_os()
+    fmt = output_format(fmt, output)
     options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size), comments=comments)
     rules = load_rules(rule_dirs, no_default_rules)
-    setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url)
+    setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url,
+                  fields=Fields(field_prefix, removed))
     summary = Summary()
     make_sink = functools.partial(Sink, output=output, fmt=fmt, summary=summary, say=say, out=out)
     stdin = "-" in [str(p) for p in paths]
@@ -102,11 +110,11 @@ def _check_usage(paths: tuple[Path, ...], output: Path | None, fmt: str, stdin: 
     """Refuse misuse before any work; tell whether -o names one output file (JSON Lines)."""
     if stdin and len(paths) > 1:
         raise Refused("'-' (stdin) cannot be mixed with other paths")
-    single = output is not None and (fmt == "jsonl" or is_jsonl_name(output.name))
+    single = one_file(fmt, output)
     if output is not None and not single:
         check_output_folder(output, [] if stdin else list(paths))
     elif single and output.is_dir():
-        raise Refused(f"-o {output} is a folder; --format jsonl and names ending .jsonl write one file")
+        raise Refused(f"-o {output} is a folder; --format jsonl and names ending .jsonl or .json write one file")
     return single
 
 
@@ -140,11 +148,22 @@ def _sink(make_sink: Callable[[list[Source]], Sink], sources: list[Source], path
     if output is not None and not stdin:
         holds_inputs = not single and any(is_within(p, output) for p in paths)
         check_overwrites(output, single, holds_inputs, sources, fmt)
+    if single and fmt == "json":
+        _one_json_document(output, sources)
     sink = make_sink(sources)
-    if sink.single and fmt != "jsonl" and any(not s.records for s in sources):
-        raise Refused(f"-o {output} is a JSON Lines file; use --format jsonl for page inputs")
+    if sink.single and fmt == "txt" and any(not s.records for s in sources):
+        raise Refused(f"-o {output} is a JSON Lines file; --format txt pages cannot go in it (leave --format out)")
     _mark(output, single, holds_inputs)
     return sink
+
+
+def _one_json_document(output: Path | None, sources: list[Source]) -> None:
+    """Refuse what a .json file cannot hold: several pages (or records) are not one JSON document."""
+    if any(s.records for s in sources):
+        raise Refused(f"-o {output}: records are written as JSON Lines; name the output .jsonl")
+    if len(sources) > 1:
+        raise Refused(f"-o {output}: a .json file holds one page, and {len(sources)} inputs were given; "
+                      "use -o NAME.jsonl for one JSON Lines file, or -o DIR for a .json file each")
 
 
 def _mark(output: Path | None, single: bool, holds_inputs: bool = False) -> None:

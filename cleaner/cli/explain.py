@@ -99,8 +99,8 @@ def _reading(decoded: Decoded) -> str:
 
 def explain_lines(text: str, result: Result, *, only_removed: bool = False) -> list[str]:
     """Render the annotated page: removed HTML elements first, then one output line per text line."""
-    out = [click.style(f"- <{r.kind}> {_short(r.text)}", fg="red") + click.style(f"  [{r.rule}]", fg="yellow")
-           for r in result.removals if r.line == 0]
+    out = [click.style(f"- <{r.kind}>{f' {r.selector}:' if r.selector else ''} {_short(r.text)}", fg="red")
+           + click.style(f"  [{r.rule}]", fg="yellow") for r in result.removals if r.line == 0]
     if result.extracted is not None:
         out.append("# the HTML page's extracted text, as the text rules saw it:")
     by_line: dict[int, list[Removal]] = {}

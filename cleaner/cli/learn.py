@@ -1,6 +1,7 @@
 """`cleaner learn`: learn a site's rule file from a folder (or list) of its pages."""
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -24,9 +25,10 @@ from cleaner.io import (
     write_atomic,
 )
 from cleaner.io.globs import SEMANTICS
-from cleaner.kinds import TRIGGERS
+from cleaner.kinds import trigger_of
 from cleaner.learn import LearnedSite, LearnOptions, learn_site, render_rule_file
 from cleaner.options import MARKUPS
+from cleaner.ruleset.json_schema import SCHEMA_FILE
 from cleaner.ruleset.schema import HOST_RE
 
 _DEFAULTS = LearnOptions()
@@ -49,19 +51,21 @@ _DEFAULTS = LearnOptions()
               help="Also drop the header and footer lines themselves, for pages a cut misses.")
 @click.option("--frame-share", type=click.FloatRange(0, 1), default=_DEFAULTS.frame_share, show_default=True,
               help="Share of the pages a header or footer line must occur on to be listed.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=_DEFAULTS.min_confidence, show_default=True,
+              help="Leave out rules that act on a smaller share of the pages (0.5: on half of them).")
 @rules_option
 @no_default_option
 @click.option("--max-size", default="50MB", show_default=True, help="Skip (and report) input files larger than this.")
 @click.option("--exclude", multiple=True, help=f"Glob of paths to skip inside folders ({SEMANTICS}). Repeatable.")
 def learn(paths, site, output, dry_run, markup, min_support, min_share, max_markers, frame_lines, frame_share,
-          rule_dirs, no_default_rules, max_size, exclude):
+          min_confidence, rule_dirs, no_default_rules, max_size, exclude):
     """Learn a rule file for SITE from its pages (PATHS: files or folders of scraped text or HTML)."""
     host = site.strip().lower()
     host = host[4:] if host.startswith("www.") else host
     if not HOST_RE.match(host) or host.startswith("*."):
         raise click.UsageError(f'--site "{site}" is not a host name such as news.163.com')
     options = LearnOptions(min_support=min_support, min_share=min_share, max_markers=max_markers,
-                           frame_lines=frame_lines, frame_share=frame_share)
+                           frame_lines=frame_lines, frame_share=frame_share, min_confidence=min_confidence)
     pages, failed = _read_pages(paths, exclude, size_option(max_size))
     if not pages:
         click.echo("error: no readable pages to learn from", err=True)
@@ -81,15 +85,23 @@ def learn(paths, site, output, dry_run, markup, min_support, min_share, max_mark
     if dry_run:
         click.echo(describe(learned), nl=False)
     elif output is None:
-        click.echo(render_rule_file(learned), nl=False)
+        click.echo(render_rule_file(learned, schema_url=SCHEMA_FILE.as_uri()), nl=False)
     else:
-        write_atomic(output, render_rule_file(learned))
+        write_atomic(output, render_rule_file(learned, schema_url=_schema_url(output)))
     where = "nothing written (--dry-run)" if dry_run else f"wrote {output}" if output else "rule file on stdout"
     click.echo(f"learned {len(learned.proposals)} rules from {len(pages)} {'HTML' if as_html else 'text'} pages "
                f"in {seconds:.1f}s; {where}", err=True)
     if len(pages) < 2:
         click.echo("note: from a single page only generic furniture can be learned", err=True)
     sys.exit(EXIT_FOUND if failed else EXIT_OK)
+
+
+def _schema_url(output: Path) -> str:
+    """Where editors find the schema, relative to the written file (so a checkout can move)."""
+    try:
+        return Path(os.path.relpath(SCHEMA_FILE, output.resolve().parent)).as_posix()
+    except ValueError:  # another drive on Windows
+        return SCHEMA_FILE.as_uri()
 
 
 def _read_pages(paths: tuple[Path, ...], exclude: tuple[str, ...], max_size: int) -> tuple[list[tuple[str, str]], int]:
@@ -112,11 +124,12 @@ def describe(learned: LearnedSite) -> str:
     for key, value in learned.html.items():
         out.append(f"  html.{key}: {value}")
     for p in learned.proposals:
-        trigger = p.params[TRIGGERS[p.kind]]
+        trigger = trigger_of(p.kind, p.params)
         example = p.remove[0] if p.remove else p.capture[0][0] if p.capture else ""
         out.append(f"  {p.kind:10s} {p.rule_id:20s} seen on {p.support} of {p.pages} pages, "
                    f"confidence {p.confidence:.2f}")
-        out.append(f"             {trigger[:100]}")
+        shown = " | ".join(trigger) if isinstance(trigger, list) else str(trigger)
+        out.append(f"             {shown[:100]}")
         if example:
             out.append(f"             e.g. {example[:80]!r}")
     out += [f"  note: {note}" for note in learned.notes]

@@ -1,6 +1,7 @@
-"""`cleaner rules check|list`: validate rule files and run the examples each rule carries."""
+"""`cleaner rules check|list|schema`: validate rule files and run their examples, list them, print their JSON Schema."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -8,8 +9,14 @@ import click
 
 from cleaner.cli.common import EXIT_OK, EXIT_USAGE, rules_option
 from cleaner.core.examples import check_examples
+from cleaner.ruleset.json_schema import schema_text
+from cleaner.ruleset.loader import bundled_rules_dir
+from cleaner.ruleset.model import RuleError
 from cleaner.ruleset.ruleset import RuleSet
 from cleaner.run.summary import plural
+
+
+_UNKNOWN_PACK = re.compile(r'^extends unknown pack "([^"]+)"$')
 
 
 @click.group()
@@ -27,7 +34,7 @@ def check(paths, no_default_rules):
     own = {str(p) for p in paths}
     for warning in ruleset.warnings:
         click.echo(warning, err=True)
-    problems = [str(e) for e in ruleset.errors]
+    problems = [_with_hint(e, no_default_rules and bool(paths)) for e in ruleset.errors]
     n_rules = n_examples = 0
     for f in ruleset.files.values():
         if paths and not _under(f.path, own):
@@ -43,9 +50,26 @@ def check(paths, no_default_rules):
     sys.exit(EXIT_USAGE if problems else EXIT_OK)
 
 
+def _with_hint(error: RuleError, alone: bool) -> str:
+    """A file checked alone that extends a bundled pack (a learned file extends zh-news, web...):
+    say how to check it, with the bundled packs or with the pack's file named."""
+    match = _UNKNOWN_PACK.search(error.message)
+    pack = bundled_rules_dir() / "packs" / f"{match.group(1)}.yaml" if match else None
+    if not alone or pack is None or not pack.is_file():
+        return str(error)
+    return (f"{error}: it is a bundled pack; check the file with the bundled packs (`cleaner rules check "
+            f"{error.path}`) or name the pack's file too (`cleaner rules check --no-default-rules {error.path} {pack}`)")
+
+
 def _under(path: str, roots: set[str]) -> bool:
     p = Path(path).resolve()
     return any(p == Path(r).resolve() or Path(r).resolve() in p.parents for r in roots)
+
+
+@rules.command()
+def schema():
+    """Print the rule files' JSON Schema (draft 2020-12), for editors and other tools."""
+    click.echo(schema_text(), nl=False)
 
 
 @rules.command("list")

@@ -8,6 +8,7 @@ count on from the pieces before.
 from __future__ import annotations
 
 from cleaner.core.comments import comments_of
+from cleaner.core.dates import merged
 from cleaner.core.huge import HUGE_HTML_CHARS, PIECE_CHARS, is_huge_html
 from cleaner.core.page import Page
 from cleaner.core.plan import Plan, Plans, plans_of
@@ -44,7 +45,7 @@ def clean_html_page(html: str, plans: Plans, *, url: str | None, keep_extracted:
     page = Page(text)
     run_plan(page, plan)
     result = finish(page, plan, url)
-    metadata = {**extract.metadata, **result.metadata}  # what a site's rules captured wins
+    metadata = merged(extract.metadata, result.metadata)  # what a site's rules captured wins
     if comments:
         metadata["comments"] = comments_of(result.text)  # type: ignore[assignment]
     return Result(result.text, metadata, extract.removed + result.removals, result.site, result.packs, text)
@@ -79,5 +80,5 @@ def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str 
     # Pieces end with a newline; one more between them is the blank line between paragraphs.
     text = "\n".join(outputs)
     del outputs
-    return Result(text, {**metadata, **captured}, tuple(elements + removals), plan.site, plan.packs,
+    return Result(text, merged(metadata, captured), tuple(elements + removals), plan.site, plan.packs,
                   "".join(extracted) if keep_extracted else None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable
 from weakref import WeakKeyDictionary
 
-from cleaner.kinds import HTML_KINDS, TRIGGERS
+from cleaner.kinds import HTML_KINDS, trigger_of
 from cleaner.matching.patterns import Pattern
 from cleaner.matching.prefilter import Hits, Prefilter
 from cleaner.ruleset.model import Rule
@@ -38,7 +38,7 @@ class Plan:
         self.positional = frozenset(i for i, r in enumerate(self.text_rules)
                                     if (r.within is not None or r.kind == "cut") and r.kind != "replace")
         for i, rule in enumerate(self.text_rules):
-            trigger = rule.params[TRIGGERS[rule.kind]].regex.pattern
+            trigger = trigger_of(rule.kind, rule.params).regex.pattern
             if trigger in self.prefilter.known:
                 self._by_trigger.setdefault(trigger, []).append(i)
             else:

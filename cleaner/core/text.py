@@ -6,6 +6,7 @@ from itertools import chain, compress, repeat
 from typing import Iterable
 
 from cleaner.core.comments import comments_of
+from cleaner.core.dates import dated
 from cleaner.core.main_content import later_posts, main_block, with_sign_off
 from cleaner.core.page import Page
 from cleaner.core.plan import Plan, Plans, plans_of
@@ -160,11 +161,12 @@ def finish(page: Page, plan: Plan, url: str | None) -> Result:
         title = guess_title(body)
         if title:
             metadata["title"] = title
-    if plan.site:  # the rule file that claimed the page; the page's own name is "site_name"
-        metadata["site"] = plan.site
     if url and "url" not in metadata:
         metadata["url"] = url
+    metadata = dated(metadata)
     removals = tuple(sorted(page.removals, key=lambda r: (r.line, r.column or 0)))
+    # The rule file that claimed the page is Result.site (cleaner_site), never metadata: the
+    # page's own name (og:site_name) is metadata "site_name".
     return Result(body, metadata, removals, plan.site, plan.packs)
 
 

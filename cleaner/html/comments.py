@@ -9,11 +9,14 @@ the kept blocks (threads nest: a block belongs to its innermost post).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from selectolax.lexbor import LexborNode
 
 from cleaner.html.blocks import PageBlocks, flatten
 from cleaner.html.boilerplate import FURNITURE_TAGS, class_id_tokens, furniture_reason
+from cleaner.html.fast import run_texts
+from cleaner.html.selectors import css_path
 from cleaner.html.steps import element_removal, furniture_removals, shorten
 from cleaner.html.thread import PARAGRAPH_TAGS, reads_as_sentence, signature
 from cleaner.result import COMMENT_MARK, Removal
@@ -33,7 +36,7 @@ class Comments:
     """Posts kept after the article (each a list of paragraphs), and what was left out of them."""
 
     posts: list[list[str]]
-    dropped: list[str]  # texts of the blocks inside comment sections that were not kept
+    dropped: list[tuple[str, LexborNode]]  # what comment sections lost (labels, dates, the form), with its element
     sections: frozenset[int] = frozenset()  # mem_id of the comment sections read
 
 
@@ -87,14 +90,15 @@ def split_posts(page: PageBlocks, kept: list[int]) -> list[list[int]]:
     return list(groups.values())
 
 
-def section_posts(node: LexborNode) -> tuple[list[list[str]], list[str]]:
+def section_posts(node: LexborNode) -> tuple[list[list[str]], list[tuple[str, LexborNode]]]:
     """The posts of one comment section and the texts left out of them."""
     page = flatten(node, _inner_skip)
     kept = [i for i, b in enumerate(page.blocks) if reads_as_sentence(b)]
     keep = set(kept)
-    dropped = [b.text for i, b in enumerate(page.blocks) if b.text and i not in keep]
-    dropped += [n.text(deep=True, separator=" ").strip() for n, _ in page.skipped]
-    return [[page.blocks[i].text for i in post] for post in split_posts(page, kept)], [d for d in dropped if d]
+    dropped = [(b.text, page.elements[b.owner].node if b.owner >= 0 else node)
+               for i, b in enumerate(page.blocks) if b.text and i not in keep]
+    dropped += [(n.text(deep=True, separator=" ").strip(), n) for n, _ in page.skipped]
+    return [[page.blocks[i].text for i in post] for post in split_posts(page, kept)], [d for d in dropped if d[0]]
 
 
 def find_comments(page: PageBlocks, start: int, thread: list[int]) -> Comments:
@@ -107,7 +111,7 @@ def find_comments(page: PageBlocks, start: int, thread: list[int]) -> Comments:
         texts = [b.text for b in page.blocks[element.first_block:element.end_block] if reads_as_sentence(b)]
         if texts:
             posts.append(texts)
-    dropped: list[str] = []
+    dropped: list[tuple[str, LexborNode]] = []
     sections = set()
     for node, _reason in page.skipped:
         if is_comment_section(node):
@@ -128,6 +132,18 @@ def with_comments(page: PageBlocks, start: int, thread: list[int], texts: list[s
         if post:
             texts = texts + [COMMENT_MARK, *post]
     removed = removed + furniture_removals(page, keep=found.sections)
-    removed += [element_removal(COMMENTS_RULE, shorten(text)) for text in found.dropped]
+    removed += [element_removal(COMMENTS_RULE, shorten(text), css_path(node)) for text, node in found.dropped]
     return texts, removed
 
+
+
+def later_posts(page: PageBlocks, thread: list[int], weights: Sequence[float], start: int, end: int) -> list[Removal]:
+    """Removals for the thread's posts in blocks [start, end), cut off after the article's own."""
+    removed = []
+    for index in thread:
+        element = page.elements[index]
+        if start <= element.first_block and element.end_block <= end:
+            text = " ".join(run_texts(page, weights, element.first_block, element.end_block))
+            if text:
+                removed.append(element_removal(COMMENTS_RULE, shorten(text), css_path(element.node)))
+    return removed

@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html.blocks import PageBlocks, flatten, join_blocks, normalize_space
 from cleaner.html.boilerplate import FurnitureFilter
-from cleaner.html.comments import COMMENTS_RULE, with_comments
+from cleaner.html.comments import later_posts, with_comments
 from cleaner.html.fast import FastResult, extract_fast, run_texts
 from cleaner.html.metadata import extract_metadata, find_date_in_text
 from cleaner.html.model import HtmlExtract, HtmlSiteRules
@@ -32,11 +32,9 @@ from cleaner.html.steps import (
     DATE_SEARCH_BLOCKS,
     NOT_TEXT,
     apply_drop_rules,
-    element_removal,
     furniture_removals,
     nesting_removal,
     select,
-    shorten,
     without_headline,
 )
 from cleaner.html.thread import article_post, thread_posts, titled_entries
@@ -132,9 +130,8 @@ def _extract(html: str, url: str | None, rules: HtmlSiteRules, comments: bool) -
             cut = article_post(page, thread, *span)
             if cut != span:  # a thread's first post is the article, the later posts its comments,
                 entries = titled_entries(page, thread)  # or other articles (a blog's front page)
-                if entries or not comments:
-                    later = " ".join(run_texts(page, fast.weights, cut[1], span[1]))
-                    removed.append(element_removal(COMMENTS_RULE, shorten(later)))
+                if entries or not comments:  # each later post goes, credited to the comments rule
+                    removed += later_posts(page, thread, fast.weights, cut[1], span[1])
                 span = cut
                 texts = without_headline(run_texts(page, fast.weights, *span), title)
         metadata["page_type"] = "listing" if entries else page_type(page, "".join(texts), thread)

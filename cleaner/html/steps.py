@@ -5,6 +5,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaner.html.blocks import PageBlocks, normalize_space
 from cleaner.html.model import HtmlSiteRules
+from cleaner.html.selectors import css_path
 from cleaner.result import Removal
 
 GENERIC_RULE = "html/boilerplate"
@@ -14,9 +15,9 @@ DATE_SEARCH_BLOCKS = 60  # a page without a date in its metadata: the first bloc
 _REMOVAL_TEXT_LIMIT = 200
 
 
-def element_removal(rule: str, text: str) -> Removal:
+def element_removal(rule: str, text: str, selector: str | None = None) -> Removal:
     """An element gone from an HTML page: it has no line in the page's text (line 0)."""
-    return Removal(rule, 0, text, "drop-element")
+    return Removal(rule, 0, text, "drop-element", selector=selector)
 
 
 def nesting_removal(unwrapped: int) -> Removal:
@@ -40,7 +41,7 @@ def apply_drop_rules(tree: LexborHTMLParser, rules: HtmlSiteRules) -> list[Remov
             continue
         for node in _outermost(nodes):
             text = shorten(node.text(deep=True, separator=" "))
-            removed.append(element_removal(rule.id, text))
+            removed.append(element_removal(rule.id, text, css_path(node)))
             node.decompose()
     return removed
 
@@ -69,7 +70,7 @@ def furniture_removals(page: PageBlocks, keep: frozenset[int] = frozenset()) -> 
             continue
         text = shorten(node.text(deep=True, separator=" "))
         if text:
-            removed.append(element_removal(GENERIC_RULE, text))
+            removed.append(element_removal(GENERIC_RULE, text, css_path(node)))
     return removed
 
 

@@ -36,12 +36,25 @@ def check_kinds(modules: tuple[ModuleType, ...]) -> dict[str, ModuleType]:
         missing = [name for name in _DECLARED if not hasattr(module, name)]
         if missing:
             raise TypeError(f"rule kind module {module.__name__} does not declare {', '.join(missing)}")
-        if module.TARGET not in TARGETS or module.TRIGGER not in module.KEYS:
+        if module.TARGET not in TARGETS or not set(trigger_keys(module.TRIGGER)) <= set(module.KEYS):
             raise TypeError(f"rule kind {module.NAME}: TARGET must be one of {TARGETS} and TRIGGER one of its KEYS")
         if module.NAME in kinds:
             raise TypeError(f"rule kind {module.NAME} is declared by {kinds[module.NAME].__name__} and {module.__name__}")
         kinds[module.NAME] = module
     return kinds
+
+
+def trigger_keys(trigger: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A kind's trigger keys: one key, or the keys of which a rule gives exactly one."""
+    return (trigger,) if isinstance(trigger, str) else tuple(trigger)
+
+
+def trigger_of(kind: str, params: dict) -> object:
+    """The value of a rule's trigger key (the one of its alternatives the rule gives)."""
+    for key in trigger_keys(KINDS[kind].TRIGGER):
+        if params.get(key) is not None:
+            return params[key]
+    return None
 
 
 # kind name (as written in rule files) -> its module, in phase order
@@ -51,9 +64,9 @@ HTML_KINDS = frozenset(name for name, kind in KINDS.items() if kind.TARGET == "h
 TEXT_KINDS: tuple[str, ...] = tuple(name for name in PHASES if name not in HTML_KINDS)
 # How rule files and docs list kinds: the text kinds in phase order, then the HTML ones.
 READING_ORDER: tuple[str, ...] = TEXT_KINDS + tuple(name for name in PHASES if name in HTML_KINDS)
-TRIGGERS: dict[str, str] = {name: kind.TRIGGER for name, kind in KINDS.items()}
+TRIGGERS: dict[str, str | tuple[str, ...]] = {name: kind.TRIGGER for name, kind in KINDS.items()}
 EDIT_KINDS = frozenset(name for name, kind in KINDS.items() if kind.EDITS_INSIDE_LINES)
 LINE_KINDS = frozenset(name for name, kind in KINDS.items() if kind.ONE_LINE_AT_A_TIME)
 
 __all__ = ["EDIT_KINDS", "HTML_KINDS", "KINDS", "Key", "LINE_KINDS", "MODULES", "PHASES", "READING_ORDER",
-           "TEXT_KINDS", "TRIGGERS", "check_kinds"]
+           "TEXT_KINDS", "TRIGGERS", "check_kinds", "trigger_keys", "trigger_of"]

@@ -6,7 +6,8 @@ Each kind is one module (as yamllint keeps a rule in its own module) with:
 - `TARGET`: "text" (lines of scraped or extracted text) or "html" (elements of the parsed page);
 - `SUMMARY` and `DETAIL`: what it removes, for the README's and docs/rules.md's kinds tables;
 - `KEYS`: the `Key` table its rules are validated against on load;
-- `TRIGGER`: the key whose match lets a rule act at all (the prefilter scans for it);
+- `TRIGGER`: the key whose match lets a rule act at all (the prefilter scans for it), or a tuple
+  of keys of which a rule gives exactly one (drop-line: `pattern` or `lines`);
 - `EDITS_INSIDE_LINES`: it rewrites lines instead of dropping them (later rules may match anew);
 - `ONE_LINE_AT_A_TIME`: it judges each line alone (edited lines meet it again, and only they);
 - `validate(params, where)`: problems beyond the keys' types, as (key, message) pairs;
@@ -29,7 +30,7 @@ Problem = tuple[str, str]
 class Key:
     """One key a rule kind accepts."""
 
-    type: str  # "pattern", "line-pattern", "text", "bool", "choice", "selector"
+    type: str  # "pattern", "line-pattern", "lines", "text", "bool", "choice", "selector"
     required: bool = False
     default: Any = None
     choices: tuple[str, ...] = ()

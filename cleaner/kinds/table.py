@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from cleaner.kinds import KINDS, READING_ORDER
+from cleaner.kinds import KINDS, READING_ORDER, trigger_keys
 from cleaner.kinds.base import Key
 
 
@@ -23,8 +23,11 @@ def docs_table() -> str:
 
 
 def keys_cell(kind: ModuleType) -> str:
-    """A kind's keys as the docs write them: `side: before\\|after`, `end` (optional)."""
-    return ", ".join(_key(name, key) for name, key in kind.KEYS.items())
+    """A kind's keys as the docs write them: `side: before\\|after`, `end` (optional), `pattern` or `lines`."""
+    alternatives = trigger_keys(kind.TRIGGER)
+    either = [" or ".join(f"`{name}`" for name in alternatives)] if len(alternatives) > 1 else []
+    rest = [_key(name, key) for name, key in kind.KEYS.items() if not (either and name in alternatives)]
+    return ", ".join(either + rest)
 
 
 def _key(name: str, key: Key) -> str:

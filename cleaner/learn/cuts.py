@@ -88,7 +88,7 @@ def _cut_proposal(view: SiteView, shape: Shape, side: str, seen: list[tuple[int,
         kind="cut", summary=summary, params={"marker": shape.pattern, "side": side},
         support=len(seen), pages=view.n, confidence=len(seen) / view.n, within=within,
         remove=list(dict.fromkeys(view.pages[pi].lines[li] for pi, li in seen))[: view.options.max_examples],
-        keys=[shape.id], first=dict(seen),
+        keys=[shape.id], first=dict(seen), generic=bool(shape.generic),
     )
 
 

@@ -12,7 +12,7 @@ from typing import Sequence
 from cleaner.html import HtmlSiteRules, SelectorRule, extract_html
 from cleaner.learn.html_body import HtmlPage, learn_body
 from cleaner.learn.html_drops import learn_drops
-from cleaner.learn.learner import learn_site
+from cleaner.learn.learner import learn_site, unique_ids
 from cleaner.learn.lines import SitePage
 from cleaner.learn.model import LearnedSite, LearnOptions
 from cleaner.learn.zones import find_zones
@@ -27,6 +27,7 @@ def extracted_text(html: str, rules: HtmlSiteRules) -> str:
 def learn_html_site(pages: Sequence[tuple[str, str]], site: str, *, options: LearnOptions = LearnOptions(),
                     base: RuleSet | None = None) -> LearnedSite:
     """Learn a site's rule file from (name, HTML) pairs: the article container, then text rules."""
+    pages = sorted(pages, key=lambda page: page[0])  # the file must not depend on the order pages came in
     parsed = [HtmlPage.parse(name, html) for name, html in pages]
     site_pages = [SitePage.from_text(p.name, p.text()) for p in parsed]
     zones = find_zones(site_pages)
@@ -37,6 +38,7 @@ def learn_html_site(pages: Sequence[tuple[str, str]], site: str, *, options: Lea
     rules = HtmlSiteRules(drop=tuple(SelectorRule(p.rule_id, p.params["selector"]) for p in drops), body=body)
     learned = learn_site([(p.name, extracted_text(p.html, rules)) for p in parsed], site, options=options, base=base)
     learned.proposals = drops + learned.proposals
+    unique_ids(learned.proposals)
     if body is not None:
         learned.html["body"] = body
         learned.notes.insert(0, f"html.body holds the article on {hits} of {len(parsed)} pages")

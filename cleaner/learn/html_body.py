@@ -103,7 +103,7 @@ def learn_body(pages: Sequence[HtmlPage], cores: Sequence[tuple[int, int] | None
         return None, 0
     generic = sum(_agreement(extract_html(p.html).text.split("\n"), _core_lines(p, c)) for p, c in sample)
     best, best_score, best_hits = None, generic * (1 + BODY_MIN_GAIN), 0
-    for selector, n in counts.most_common(BODY_CANDIDATES):
+    for selector, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:BODY_CANDIDATES]:
         if n < needed or validate_selector(selector):
             continue
         score = sum(_agreement(_selected_lines(p, selector), _core_lines(p, c)) for p, c in sample)

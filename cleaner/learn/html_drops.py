@@ -8,6 +8,7 @@ from typing import Sequence
 from cleaner.kinds.drop_element import validate_selector
 from cleaner.learn.html_body import HtmlPage, selectors_of
 from cleaner.learn.model import LearnOptions, Proposal
+from cleaner.learn.naming import selector_name
 
 NEIGHBOURHOOD = 3  # levels above the body's innermost container where its neighbours are looked for
 MAX_DROPS = 8
@@ -24,10 +25,11 @@ def learn_drops(pages: Sequence[HtmlPage], cores: Sequence[tuple[int, int] | Non
     counts: Counter[str] = Counter()
     for page, core in zip(pages, cores):
         if core is not None:
-            counts.update(set(_neighbour_selectors(page, core)))
+            counts.update(dict.fromkeys(_neighbour_selectors(page, core), 1))  # once a page, in page order
     needed = max(options.min_support, int(options.min_share * len(pages) + 0.999))
     proposals = []
-    for selector, n in counts.most_common(CANDIDATES):
+    # Ties in the order of their names: the file must not depend on the order pages came in.
+    for selector, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:CANDIDATES]:
         if n < needed or validate_selector(selector):
             continue
         found = [_furniture_text(p, c, selector) for p, c in zip(pages, cores) if c is not None]
@@ -37,7 +39,7 @@ def learn_drops(pages: Sequence[HtmlPage], cores: Sequence[tuple[int, int] | Non
         if len(texts) < needed:
             continue
         proposals.append(Proposal(
-            rule_id=f"element-{len(proposals) + 1}", kind="drop-element",
+            rule_id=selector_name(selector), kind="drop-element",
             summary=f"Elements {selector} next to the article: never any of its text.",
             params={"selector": selector}, support=len(texts), pages=len(pages),
             confidence=len(texts) / len(pages), remove=list(dict.fromkeys(t[:60] for t in texts))[: options.max_examples],

@@ -16,6 +16,7 @@ class LearnOptions:
     frame_lines: bool = True  # also drop the header/footer lines themselves (for pages a cut misses)
     frame_share: float = 0.5  # ... when they occur on at least this share of the pages
     max_examples: int = 3  # remove/keep examples written per rule
+    min_confidence: float = 0.0  # rules acting on a smaller share of the pages are left out
 
     def __post_init__(self) -> None:
         if self.min_support < 2:
@@ -39,7 +40,9 @@ class Proposal:
     capture: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)  # the line keys it was learned from (not written)
     first: dict[int, int] = field(default_factory=dict)  # page -> line of the marker (cuts; not written)
-    found: list[tuple[int, str, dict[str, str] | None]] = field(default_factory=list)  # (page, text, captured)
+    found: list[tuple[int, int, str, dict[str, str] | None]] = field(default_factory=list)  # (page, line, text, captured)
+    generic: bool = False  # generic furniture (share bars, tool bars): a rule even from a single page
+    frame: bool = False  # header/footer lines for pages a cut misses: its support is the lines', not what it did
 
     @property
     def description(self) -> str:

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from cleaner.learn.furniture import GENERIC, generic_kind, is_metadata_line
-from cleaner.learn.generalise import capture_pattern, line_pattern, literal_pattern
+from cleaner.learn.generalise import capture_pattern
+from cleaner.learn.line_rules import line_group_rules
 from cleaner.learn.lines import SitePage
 from cleaner.learn.model import LearnOptions, Proposal
+from cleaner.learn.naming import KIND_NAMES
 from cleaner.learn.zones import Zone, content_length, is_headline
 from cleaner.matching.fold import fold
 
-MAX_ALTERNATION = 1500  # characters of one grouped drop-line pattern
 FRAME_LINE_MAX = 60  # longer header/footer lines are left to the cuts: they would swell the pattern
 TITLE_LIKE_MIN = 8  # content characters from which a headline-like line may be an article's title
 _MENU_SPLIT = re.compile(r"\s*[\s|·]\s*")
@@ -69,6 +70,16 @@ class SiteView:
         words = _MENU_SPLIT.split(folded.strip())
         return not (len(words) >= MENU_MIN_ITEMS and all(len(w) <= MENU_ITEM_MAX for w in words))
 
+    def article_lines(self, pi: int) -> list[int]:
+        """Line indexes of a page that no rule may remove whole: its title and unique body lines."""
+        zone = self.zones[pi]
+        if zone is None:
+            return []
+        page = self.pages[pi]
+        body = [i for i in range(zone.core_start, zone.core_end + 1)
+                if self.support[page.keys[i]] == 1 and generic_kind(page.folded[i]) is None]
+        return [zone.title] + [i for i in body if i != zone.title]
+
     def share_threshold(self, share: float) -> int:
         """Pages a key must occur on: the minimum support, and `share` of the pages."""
         return max(self.options.min_support, math.ceil(share * self.n))
@@ -78,9 +89,9 @@ def propose_drop_lines(view: SiteView, regions: Sequence[tuple[int, int]], exclu
     """Repeated lines the cuts leave inside the article (tool bars, share buttons, notices)."""
     inside: Counter[str] = Counter()
     for page, (start, end) in zip(view.pages, regions):
-        inside.update(set(page.keys[start:end]))
+        inside.update(dict.fromkeys(page.keys[start:end], 1))
     needed = view.share_threshold(view.options.min_share)
-    proposals = []
+    repeated: list[str] = []
     generic: dict[str, list[str]] = {}
     for key in sorted(inside, key=lambda k: (-view.support[k], k)):
         kind = generic_kind(view.folded(key))
@@ -93,20 +104,15 @@ def propose_drop_lines(view: SiteView, regions: Sequence[tuple[int, int]], exclu
             continue
         if view.support[key] < needed and kind is None:
             continue  # rare lines go only when they are generic furniture (share bars, tools)
-        proposals.append(Proposal(
-            rule_id=f"repeated-line-{len(proposals) + 1}", kind="drop-line",
-            summary="A line the site repeats inside the article area.",
-            params={"pattern": line_pattern(view.folded(key))},
-            support=view.support[key], pages=view.n, confidence=view.support[key] / view.n,
-            remove=[view.line(key)],
-        ))
+        repeated.append(key)
+    proposals = line_group_rules(view, repeated, "article", "Lines the site repeats inside the article area.", frame=False)
     for kind, keys in generic.items():
         pages = len({view.sample[k][0] for k in keys})
         proposals.append(Proposal(
-            rule_id=f"{kind}-lines", kind="drop-line",
+            rule_id=KIND_NAMES[kind], kind="drop-line",
             summary=f"Generic furniture ({kind}) found inside the article area.",
             params={"pattern": GENERIC[kind]}, support=pages, pages=view.n, confidence=pages / view.n,
-            remove=[view.line(k) for k in keys[: view.options.max_examples]],
+            remove=[view.line(k) for k in keys[: view.options.max_examples]], generic=True,
         ))
     return proposals
 
@@ -125,39 +131,20 @@ def propose_frame_lines(view: SiteView, regions: Sequence[tuple[int, int]], excl
         pi, li = view.sample[key]
         zone = view.zones[pi]
         side = "header" if zone is None or li < zone.title else "footer"
-        groups[side].append(key)
+        if len(view.folded(key).strip()) <= FRAME_LINE_MAX:
+            groups[side].append(key)
     proposals = []
     for side, keys in groups.items():
-        keys = [k for k in keys if len(view.folded(k).strip()) <= FRAME_LINE_MAX]
-        for n, chunk in enumerate(_chunks([literal_pattern(view.folded(k).strip()) for k in keys], keys)):
-            patterns, chunk_keys = zip(*chunk)
-            support = max(view.support[k] for k in chunk_keys)
-            proposals.append(Proposal(
-                rule_id=f"{side}-lines{n + 1 if n else ''}", kind="drop-line",
-                summary=f"Lines of the site's {side} ({len(patterns)} of them), for pages where no cut marker is found.",
-                params={"pattern": "^\\s*(?:" + "|".join(patterns) + ")\\s*$"},
-                support=support, pages=view.n, confidence=min(view.support[k] for k in chunk_keys) / view.n,
-                remove=[view.line(k) for k in chunk_keys[: view.options.max_examples]],
-            ))
+        summary = f"Lines of the site's {side}, for pages where no cut marker is found."
+        proposals += line_group_rules(view, keys, side, summary, frame=True)
     return proposals
-
-
-def _chunks(patterns: list[str], keys: list[str]) -> list[list[tuple[str, str]]]:
-    chunks: list[list[tuple[str, str]]] = []
-    size = MAX_ALTERNATION
-    for pattern, key in zip(patterns, keys):
-        if size + len(pattern) + 1 > MAX_ALTERNATION:
-            chunks.append([])
-            size = 0
-        chunks[-1].append((pattern, key))
-        size += len(pattern) + 1
-    return chunks
 
 
 def propose_captures(view: SiteView, regions: Sequence[tuple[int, int]]) -> list[Proposal]:
     """Bylines (date, source, author, editor lines) as capture rules, one per generalised shape."""
     shapes: dict[str, set[int]] = {}
     samples: dict[str, list[tuple[str, dict[str, str]]]] = {}
+    on_page: Counter[tuple[str, int]] = Counter()  # lines of each shape on each page
     for pi, (page, (start, end)) in enumerate(zip(view.pages, regions)):
         for li in range(start, end):
             folded = page.folded[li]
@@ -167,21 +154,28 @@ def propose_captures(view: SiteView, regions: Sequence[tuple[int, int]]) -> list
             if found is None:
                 continue
             pattern, fields = found
+            on_page[pattern, pi] += 1
             shapes.setdefault(pattern, set()).add(pi)
             samples.setdefault(pattern, []).append((page.lines[li], fields))
     _loosen(view, shapes, samples)
     proposals = []
     for pattern, where in sorted(shapes.items(), key=lambda item: -len(item[1])):
-        if len(where) < view.options.min_support:
+        if len(where) < view.options.min_support or _listed(pattern, where, on_page):
             continue
         fields = sorted({f for _line, fs in samples[pattern] for f in fs})
         proposals.append(Proposal(
-            rule_id=f"byline-{len(proposals) + 1}", kind="capture",
+            rule_id="byline", kind="capture",
             summary=f"A byline kept as metadata ({', '.join(fields)}).",
             params={"pattern": pattern}, support=len(where), pages=view.n,
             confidence=len(where) / view.n, remove=[s for s, _f in samples[pattern][: view.options.max_examples]],
         ))
     return proposals
+
+
+def _listed(pattern: str, where: set[int], on_page: Counter[tuple[str, int]]) -> bool:
+    """A shape found on several lines of one page, on most of its pages, is a list (a sidebar's
+    timestamps, a widget's "来源:" entries), not the page's byline: its values are not the page's."""
+    return sum(on_page[pattern, pi] > 1 for pi in where) * 2 > len(where)
 
 
 def _loosen(view: SiteView, shapes: dict[str, set[int]], samples: dict[str, list[tuple[str, dict[str, str]]]]) -> None:

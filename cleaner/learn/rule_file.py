@@ -8,9 +8,9 @@ from cleaner.ruleset.model import RuleFile
 from cleaner.ruleset.ruleset import RuleSet
 
 
-def learned_rule_file(learned: LearnedSite) -> RuleFile:
+def learned_rule_file(learned: LearnedSite, *, examples: bool = True) -> RuleFile:
     """The learned site as a loaded rule file (raises RuleFileErrors if it does not validate)."""
-    return parse_rule_file(render_rule_file(learned), f"{learned.site}.yaml")
+    return parse_rule_file(render_rule_file(learned, examples=examples), f"{learned.site}.yaml")
 
 
 def ruleset_with(base: RuleSet, rule_file: RuleFile) -> RuleSet:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 import re2
 
-from cleaner.matching.fold import fold_pattern
+from cleaner.matching.fold import fold, fold_pattern
 
 RULE_OPTIONS = re2.Options()
 RULE_OPTIONS.log_errors = False  # errors are reported to the rule author, not logged by absl
@@ -15,6 +15,8 @@ RULE_OPTIONS.max_mem = 32 << 20  # a huge pattern fails to compile instead of ea
 
 # Bounds a rule file cannot exceed: together with RE2 they keep a hostile file harmless.
 MAX_PATTERN_LENGTH = 2000
+MAX_LINES = 5000  # entries of one `lines:` list
+_SPACE_RUN = re2.compile(r"\s+")
 
 
 class PatternError(ValueError):
@@ -58,6 +60,28 @@ def compile_pattern(source: str, *, whole_line: bool = False) -> Pattern:
     if regex.search("") is not None:
         raise PatternError("pattern matches the empty string, so it would match every line")
     return Pattern(source, regex)
+
+
+def compile_lines(lines: list[str]) -> Pattern:
+    """One pattern matching a whole line equal to one of `lines`, after folding (runs of spaces
+    match any run of spaces): a list of literal lines, without a regex to read."""
+    if not lines:
+        raise PatternError("no lines listed")
+    if len(lines) > MAX_LINES:
+        raise PatternError(f"{len(lines)} lines listed; the limit is {MAX_LINES}")
+    alternatives = []
+    for line in lines:
+        text = fold(line).strip()
+        if not text:
+            raise PatternError("an empty line would match every blank line")
+        if len(text) > MAX_PATTERN_LENGTH:
+            raise PatternError(f"a line is {len(text)} characters long; the limit is {MAX_PATTERN_LENGTH}")
+        alternatives.append(r"\s+".join(re2.escape(part) for part in _SPACE_RUN.split(text)))
+    try:
+        regex = re2.compile(r"(?m)^\s*(?:" + "|".join(alternatives) + r")\s*$", RULE_OPTIONS)
+    except re2.error as exc:  # too large for max_mem
+        raise PatternError(_explain(exc, lines[0])) from None
+    return Pattern("\n".join(lines), regex)
 
 
 def _explain(exc: Exception, source: str) -> str:

@@ -1,6 +1,7 @@
 """A loaded collection of rule files: resolves packs and tells which files apply to a page (no engine)."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -86,6 +87,20 @@ class RuleSet:
         rules = cls(files, errors)
         rules.warnings = warnings
         return rules
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of the rules in force (each file's name and text, in order), the same in every process.
+
+        A cache key for pipelines: equal rules give equal fingerprints wherever they were loaded
+        from. `datasets` hashes a RuleSet through its pickled source, which is as stable.
+        """
+        digest = hashlib.sha256()
+        for f in self.files.values():
+            for part in (f.name, f.source or repr(f)):  # a file built in code has no source text
+                data = part.encode("utf-8", "surrogatepass")
+                digest.update(len(data).to_bytes(8, "little") + data)
+        return digest.hexdigest()[:32]
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         """Pickle as the source: each file's path and text, the errors, warnings and options."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cleaner.kinds import KINDS, Key
-from cleaner.matching.patterns import PatternError, compile_pattern
+from cleaner.kinds import KINDS, Key, trigger_keys
+from cleaner.matching.patterns import PatternError, compile_lines, compile_pattern
 from cleaner.ruleset.model import Examples, Match, Rule, RuleError
 from cleaner.ruleset.yamlsrc import LocDict, LocList, type_name
 
@@ -137,6 +137,7 @@ def check_rule(c: Checker, data: Any, line: int, file_name: str, seen: dict[str,
     c.keys(data, RULE_KEYS + tuple(keys), where)
     before = len(c.errors)
     params = {name: _param(c, data, name, key, where) for name, key in keys.items()}
+    _one_trigger(c, data, trigger_keys(KINDS[kind].TRIGGER), where)
     for key, message in KINDS[kind].validate(params, where):  # what the kind itself asks beyond types
         c.error(data.line_of(key), message)
     within = _within(c, data, where)
@@ -146,6 +147,17 @@ def check_rule(c: Checker, data: Any, line: int, file_name: str, seen: dict[str,
     return Rule(f"{file_name}/{rid}", kind, description, params, within, examples, c.path, data.line)
 
 
+def _one_trigger(c: Checker, data: LocDict, alternatives: tuple[str, ...], where: str) -> None:
+    """A kind with alternative trigger keys (drop-line: pattern or lines) takes exactly one of them."""
+    if len(alternatives) < 2:
+        return
+    given = [k for k in alternatives if k in data]
+    if not given:
+        c.error(data.line, f'missing key {" or ".join(f"{k!r}" for k in alternatives)} {where}'.replace("'", '"'))
+    elif len(given) > 1:
+        c.error(data.line_of(given[1]), f'{" and ".join(f"{k!r}" for k in given)} {where}: give only one'.replace("'", '"'))
+
+
 def _param(c: Checker, data: LocDict, name: str, key: Key, where: str) -> Any:
     if name not in data:
         if key.required:
@@ -153,6 +165,18 @@ def _param(c: Checker, data: LocDict, name: str, key: Key, where: str) -> Any:
         return key.default
     line = data.line_of(name)
     value = data[name]
+    if key.type == "lines":
+        if not isinstance(value, list):
+            c.error(line, f'"{name}" {where} must be a list of strings, one line each, not {type_name(value)}')
+            return None
+        items = c.strings(data, name, where)
+        if len(items) < len(value):
+            return None
+        try:
+            return compile_lines([text for text, _line in items])
+        except PatternError as exc:
+            c.error(line, f'"{name}" {where}: {exc}')
+            return None
     if key.type == "bool":
         if not isinstance(value, bool):
             c.error(line, f'"{name}" {where} must be true or false, not {type_name(value)}')

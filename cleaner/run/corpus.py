@@ -93,7 +93,7 @@ def clean_stdin_page(make_sink: Callable[[list[Source]], Sink], setup: Setup, ru
     result = cleaner.clean(decoded.text, setup.url)
     if cleaner.in_pieces(decoded.text):
         say(f"<stdin>: note: {PIECES_NOTE}")
-    out = render(result, setup.fmt, None, decoded)
+    out = render(result, setup.fmt, None, decoded, setup.fields)
     sink = make_sink([STDIN_PAGE])
     try:
         if sink.page(STDIN_PAGE, out):

@@ -19,7 +19,7 @@ def check_output_folder(output: Path, paths: list[Path]) -> None:
     existing = next((p for p in (output, *output.parents) if os.path.lexists(p)), None)
     if existing is not None and not existing.is_dir():
         raise Refused(f"-o {output}: {existing} is a file, not a folder "
-                      "(a single output file takes --format jsonl or a name ending .jsonl)")
+                      "(a single output file takes a name ending .jsonl, or .json for one page)")
     for path in paths:
         if path.is_dir() and is_within(output, path):
             where = "is the input folder" if is_within(path, output) else "lies inside the input folder"

@@ -25,7 +25,7 @@ from cleaner.io.guess import DOUBTFUL, encoding_warning
 from cleaner.io.jsonl import read_range, split_block
 from cleaner.io.tempfiles import set_owner
 from cleaner.options import Options
-from cleaner.result import Result, utf8_size
+from cleaner.result import Fields, Result, utf8_size
 from cleaner.ruleset.ruleset import RuleSet
 from cleaner.run.formats import render
 from cleaner.run.records import RecordError, clean_line
@@ -49,6 +49,7 @@ class Setup:
     spool_dir: str | None = None
     out_dir: str | None = None  # -o DIR: workers write page outputs beside their targets; the parent renames
     owner: int = 0  # the run's pid, which temp names carry (0: this process's)
+    fields: Fields = Fields()  # how records and JSON pages name our fields and hold the removals
 
     def load(self) -> RuleSet:
         """The rule set this setup names."""
@@ -115,7 +116,7 @@ def run_task(task: Task) -> Outcome:
             try:
                 decoded = read_input(Path(path), max_bytes=setup.options.max_size)
                 result = cleaner.clean(decoded.text, setup.url)
-                out = render(result, setup.fmt, path, decoded)
+                out = render(result, setup.fmt, path, decoded, setup.fields)
                 if cleaner.in_pieces(decoded.text):
                     outcome.notes.append((index, PIECES_NOTE))
             except Exception as exc:  # InputError, or a page that breaks the cleaner: report, go on
@@ -150,7 +151,7 @@ def run_task(task: Task) -> Outcome:
         else:
             outcome.task = RecordTask(task.index, task.first_line, b"", task.last)
             lines = split_block(task.first_line, task.data)
-        _clean_lines(outcome, lines, cleaner)
+        _clean_lines(outcome, lines, cleaner, setup.fields)
         if setup.spool_dir is not None and outcome.outputs:
             with contextlib.suppress(OSError):  # a full temp folder: the records travel back inline
                 outcome.spool = _spool(setup.spool_dir, b"".join(data for _n, data in outcome.outputs))
@@ -186,7 +187,7 @@ def _output_path(out_dir: str, name: str) -> str:
     return target
 
 
-def _clean_lines(outcome: Outcome, lines: Iterable[tuple[int, bytes]], cleaner: Cleaner) -> None:
+def _clean_lines(outcome: Outcome, lines: Iterable[tuple[int, bytes]], cleaner: Cleaner, fields: Fields) -> None:
     """Clean numbered JSON lines into outcome; each line is let go of as soon as it is parsed."""
     # Popped, not iterated: no variable here holds a line while it is cleaned, so a huge record
     # is not kept alive next to its parsed page and its output.
@@ -195,7 +196,7 @@ def _clean_lines(outcome: Outcome, lines: Iterable[tuple[int, bytes]], cleaner: 
     while queue:
         number, size = queue[-1][0], len(queue[-1][1])
         try:
-            out, result = clean_line(queue.pop()[1], cleaner)
+            out, result = clean_line(queue.pop()[1], cleaner, fields)
         except RecordError as exc:
             outcome.errors.append((number, str(exc)))
             continue

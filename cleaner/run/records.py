@@ -1,9 +1,10 @@
 """Records: JSON objects holding a page in `text` or `html`, cleaned into records of the same shape.
 
 A record keeps every field it came with; the cleaner replaces (or adds) `text` with the clean
-text and adds `cleaner_metadata` and `cleaner_removed`. They are not called `metadata`: the
-records of datatrove, dolma and many Hugging Face data sets already carry a `metadata` field,
-which must pass through untouched.
+text and adds its own fields under one prefix (`cleaner_site`, `cleaner_metadata`,
+`cleaner_removed`; see result.Fields). They are not called `metadata`: the records of
+datatrove, dolma and many Hugging Face data sets already carry a `metadata` field, which must
+pass through untouched.
 """
 from __future__ import annotations
 
@@ -17,10 +18,9 @@ from cleaner.io import format_size
 from cleaner.io.jsonl import oversize_of
 from cleaner.io.read import decode_payload
 from cleaner.options import Markup
-from cleaner.result import Result
+from cleaner.result import Fields, Result
 
 TEXT, HTML, URL = "text", "html", "url"
-METADATA, REMOVED = "cleaner_metadata", "cleaner_removed"
 MAX_PAGE_BYTES = 1 << 30  # a page given as bytes is decompressed no further than this
 
 __all__ = ["RecordError", "page_of", "page_text", "clean_record", "cleaned_record", "parse_record", "clean_line", "dumps"]
@@ -64,19 +64,20 @@ def page_text(value: object, what: str = "page") -> str:
     raise TypeError(f"{what} must be str or bytes, not {type(value).__name__}")
 
 
-def page_of(record: object, markup: Markup = "auto", *, parsed: bool = False) -> tuple[str, str | None, Markup]:
-    """The page of a record, its URL and how to read it; `text` wins over `html` when both are there.
+def page_of(record: object, markup: Markup = "auto", *, parsed: bool = False, text: str = TEXT,
+            html: str = HTML) -> tuple[str, str | None, Markup]:
+    """The page of a record, its URL and how to read it; the `text` field wins over `html` when both are there.
 
     parsed: the record comes from parse_record, whose strings are already mended.
     """
     if not isinstance(record, Mapping):
         raise RecordError(f"record is {_type_label(record)}, not an object")
-    if TEXT in record and record[TEXT] is not None:
-        field, read_as = TEXT, markup
-    elif HTML in record and record[HTML] is not None:
-        field, read_as = HTML, "html"
+    if text in record and record[text] is not None:
+        field, read_as = text, markup
+    elif html in record and record[html] is not None:
+        field, read_as = html, "html"
     else:
-        raise RecordError('record has no "text" or "html" field')
+        raise RecordError(f'record has no "{text}" or "{html}" field')
     page = record[field]
     if not (parsed and isinstance(page, str)):
         try:
@@ -91,18 +92,18 @@ def page_of(record: object, markup: Markup = "auto", *, parsed: bool = False) ->
     return page, url or None, read_as
 
 
-def clean_record(record: Mapping[str, Any], cleaner: Cleaner) -> dict[str, Any]:
-    """Clean the page a record holds; every input field is kept, `text` replaced, two fields added."""
+def clean_record(record: Mapping[str, Any], cleaner: Cleaner, fields: Fields = Fields()) -> dict[str, Any]:
+    """Clean the page a record holds; every input field is kept, `text` replaced, ours added."""
     page, url, markup = page_of(record, cleaner.options.markup)
-    return cleaned_record(record, cleaner.reading(markup).clean(page, url))
+    return cleaned_record(record, cleaner.reading(markup).clean(page, url), fields)
 
 
-def cleaned_record(record: Mapping[str, Any], result: Result) -> dict[str, Any]:
-    """The output record for a record and its result."""
+def cleaned_record(record: Mapping[str, Any], result: Result, fields: Fields = Fields(), text: str = TEXT) -> dict[str, Any]:
+    """The output record for a record and its result: the record's fields (the clean text in `text`), then ours."""
     out = dict(record)
-    out[TEXT] = result.text
-    out[METADATA] = dict(result.metadata)
-    out[REMOVED] = [r.to_dict() for r in result.removals]
+    ours = fields.of(result)
+    out[text] = ours.pop(TEXT)
+    out.update(ours)
     return out
 
 
@@ -154,7 +155,7 @@ def _mend(value: Any) -> Any:
     return value
 
 
-def clean_line(line: bytes, cleaner: Cleaner) -> tuple[str, Result]:
+def clean_line(line: bytes, cleaner: Cleaner, fields: Fields = Fields()) -> tuple[str, Result]:
     """Clean one JSON line into an output JSON line (with its newline) and the result."""
     options = cleaner.options
     size = oversize_of(line) or len(line)  # a line too long to keep arrives as a stand-in
@@ -164,7 +165,7 @@ def clean_line(line: bytes, cleaner: Cleaner) -> tuple[str, Result]:
     del line  # the caller may hold none: a huge record's bytes then go before it is cleaned
     page, url, markup = page_of(record, options.markup, parsed=True)
     result = cleaner.reading(markup).clean(page, url)
-    return dumps(cleaned_record(record, result)), result
+    return dumps(cleaned_record(record, result, fields)), result
 
 
 def dumps(record: Mapping[str, Any]) -> str:

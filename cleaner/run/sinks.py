@@ -7,10 +7,9 @@ from typing import Callable
 
 from cleaner.io import AtomicWriter, SyncBatch, plan_output_names, safe_output_path
 from cleaner.io.atomic import Failure, write_temp
-from cleaner.io.jsonl import is_jsonl_name
 from cleaner.io.tempfiles import sweep
 from cleaner.io.walk import output_name
-from cleaner.run.formats import SUFFIX
+from cleaner.run.formats import SUFFIX, one_file
 from cleaner.run.local import Outcome, Written
 from cleaner.run.sources import Say, Source
 from cleaner.run.summary import Summary
@@ -32,8 +31,8 @@ class Sink:
                  say: Say, out: Out) -> None:
         self.sources, self.output, self.fmt, self.summary = sources, output, fmt, summary
         self.say, self.out = say, out
-        # One file for everything when jsonl is asked for, or -o names a .jsonl file.
-        self.single = output is not None and (fmt == "jsonl" or is_jsonl_name(output.name))
+        # One file for everything when jsonl is asked for, or -o names a .jsonl file (or one page's .json).
+        self.single = one_file(fmt, output)
         self.stopped = False
         self.shared: AtomicWriter | None = None
         if self.single and output is not None:

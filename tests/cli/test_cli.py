@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SEEDS
 
@@ -50,13 +51,32 @@ def test_inputs_that_want_one_output_name_both_get_written(tmp_path):
 
 
 def test_json_has_text_metadata_and_removals():
-    r = invoke("clean", "-q", "--format", "json", str(SEED))
+    r = invoke("clean", "-q", "--format", "json", "--removed", "full", str(SEED))
     doc = json.loads(r.stdout)
-    assert doc["metadata"]["editor"] == "罗毅"
-    assert doc["removed"][0] == {
+    assert list(doc) == ["path", "text", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
+    assert doc["cleaner_metadata"]["editor"] == "罗毅" and doc["cleaner_site"] == "cri.cn"
+    assert doc["cleaner_removed"][0] == {
         "rule": "cri.cn/fororder-images", "line": 1, "column": 1, "kind": "strip-span",
         "text": "中国农业银行2_fororder_农行 wKgAZV7OJmWASlfCAAFsz0eKZ8E583",
     }
+
+
+@pytest.mark.parametrize("removed", ["none", "rules", "full"])
+def test_field_prefix_and_removed_shape_pages_and_records_alike(tmp_path, removed):
+    records = tmp_path / "in.jsonl"
+    records.write_text(json.dumps({"id": 1, "metadata": {"k": 1}, "text": SEED.read_text(encoding="utf-8")},
+                                  ensure_ascii=False) + "\n", encoding="utf-8")
+    page = json.loads(invoke("clean", "-q", "--format", "json", "--field-prefix", "c_", "--removed", removed, str(SEED)).stdout)
+    rec = json.loads(invoke("clean", "-q", "--field-prefix", "c_", "--removed", removed, str(records)).stdout)
+    ours = ["c_site", "c_metadata"] + (["c_removed"] if removed != "none" else [])
+    assert list(page) == ["path", "text", *ours] and list(rec) == ["id", "metadata", "text", *ours]
+    assert {k: page[k] for k in ours} == {k: rec[k] for k in ours}  # one schema for pages and records
+    assert rec["metadata"] == {"k": 1} and rec["c_site"] == "cri.cn"
+    if removed == "rules":
+        assert rec["c_removed"] == {"cri.cn/fororder-images": 4, "zh-news/breadcrumb": 1, "zh-news/byline": 1,
+                                    "cri.cn/copyright-statement": 9}
+    elif removed == "full":
+        assert len(rec["c_removed"]) == 15 and rec["c_removed"][0]["rule"] == "cri.cn/fororder-images"
 
 
 def test_jsonl_to_file(tmp_path):
@@ -66,7 +86,7 @@ def test_jsonl_to_file(tmp_path):
     r = invoke("clean", "-q", "--format", "jsonl", str(SEED), str(copy), "-o", str(out))
     assert r.exit_code == 0
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 2 and json.loads(lines[1])["site"] == "cri.cn"
+    assert len(lines) == 2 and json.loads(lines[1])["cleaner_site"] == "cri.cn"
 
 
 def test_stdin_dash():
@@ -152,7 +172,7 @@ def test_user_rules_override_bundled_site(tmp_path):
     mine.write_text("site: cri.cn\ndescription: mine\nmatch: {fingerprints: ['_fororder_']}\nrules: []\n", encoding="utf-8")
     r = invoke("clean", "-q", "--rules", str(tmp_path), "--format", "json", str(SEED))
     doc = json.loads(r.stdout)
-    assert doc["site"] == "cri.cn" and "_fororder_" in doc["text"]
+    assert doc["cleaner_site"] == "cri.cn" and "_fororder_" in doc["text"]
 
 
 def test_bad_user_rule_file_reported_and_run_goes_on(tmp_path):
@@ -258,6 +278,6 @@ def test_comments_flag_keeps_the_posts_marked_and_lists_them_in_json(tmp_path):
     assert marked.stdout.count("\n[comment]\n") == 3
     as_json = json.loads(invoke("clean", "-q", "--comments", "--format", "json", str(page)).stdout)
     assert as_json["text"] == marked.stdout
-    assert as_json["metadata"]["comments"][1] == (
+    assert as_json["cleaner_metadata"]["comments"][1] == (
         "Bring some seed to the swap in March, Dennis, and I will trade you for the Georgian ones!")
-    assert as_json["metadata"]["page_type"] == "article"
+    assert as_json["cleaner_metadata"]["page_type"] == "article"

@@ -59,7 +59,9 @@ def test_dry_run_prints_proposals_and_writes_nothing(tmp_path):
 def test_yaml_goes_to_stdout_without_output(tmp_path):
     pages = write_site(tmp_path / "pages", make_site(4))
     r = invoke("learn", str(pages), "--site", "example.com")
-    assert r.exit_code == 0 and r.stdout.startswith("# Learned by `cleaner learn`")
+    first, second = r.stdout.splitlines()[:2]
+    assert r.exit_code == 0 and first.startswith("# yaml-language-server: $schema=")
+    assert second.startswith("# Learned by `cleaner learn`")
 
 
 def test_html_pages_learn_an_article_container(tmp_path):
@@ -102,3 +104,24 @@ def test_learning_is_linear_in_pages(bundled):
     many = _calls(lambda: learned.append(learn_site(large, "example.com", base=bundled)))
     assert all(site.proposals for site in learned)
     assert many <= 12 * few, f"400 pages took {many / few:.1f}x the calls of 50"
+
+
+def test_a_learned_file_checked_alone_says_how(tmp_path):
+    out = tmp_path / "example.com.yaml"
+    assert invoke("learn", str(write_site(tmp_path / "pages", make_site(8))), "--site", "example.com", "-o", str(out)).exit_code == 0
+    alone = invoke("rules", "check", "--no-default-rules", str(out))
+    assert alone.exit_code == 2
+    assert 'extends unknown pack "zh-news": it is a bundled pack; check the file with the bundled packs' in alone.stderr
+    # The command the message gives works.
+    packs = [line.rsplit(" ", 1)[1].rstrip("`)") for line in alone.stderr.splitlines() if "--no-default-rules" in line]
+    assert len(packs) == 2
+    named = invoke("rules", "check", "--no-default-rules", str(out), *packs)
+    assert named.exit_code == 0 and ": 0 problems" in named.stderr, named.stderr
+
+
+def test_min_confidence_option(tmp_path):
+    pages = write_site(tmp_path / "pages", make_site(10))
+    r = invoke("learn", str(pages), "--site", "example.com", "--min-confidence", "0.95", "--dry-run")
+    assert r.exit_code == 0
+    assert all(float(line.rsplit("confidence ", 1)[1]) >= 0.95 for line in r.stdout.splitlines() if "confidence " in line)
+    assert invoke("learn", str(pages), "--site", "example.com", "--min-confidence", "2").exit_code == 2

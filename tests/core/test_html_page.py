@@ -64,12 +64,12 @@ def test_selector_rule_removes_and_records_with_rule_id():
 def test_gbk_html_file_through_the_cli(tmp_path):
     page = tmp_path / "page.htm"
     page.write_bytes(PAGE.format(charset="gb2312").encode("gbk"))
-    r = CliRunner().invoke(main, ["clean", "-q", "--format", "json", str(page)])
+    r = CliRunner().invoke(main, ["clean", "-q", "--format", "json", "--removed", "full", str(page)])
     assert r.exit_code == 0, r.stderr
     doc = json.loads(r.stdout)
-    assert doc["metadata"]["title"] == "测试新闻标题"
+    assert doc["cleaner_metadata"]["title"] == "测试新闻标题"
     assert "第一段正文内容" in doc["text"] and "版权所有" not in doc["text"]
-    assert any(x["kind"] == "drop-element" for x in doc["removed"])
+    assert any(x["kind"] == "drop-element" for x in doc["cleaner_removed"])
 
 
 def test_html_detected_by_content_without_extension(tmp_path):

@@ -108,7 +108,7 @@ def test_switched_off_for_a_whole_run(tmp_path):
     CliRunner().invoke(main, ["clean", "-q", str(src), "-o", str(tmp_path / "default.jsonl")])
     records = [json.loads(line) for line in (tmp_path / "default.jsonl").read_text(encoding="utf-8").splitlines()]
     assert all("关于我们" not in rec["text"] for rec in records)
-    assert {r["rule"] for r in records[0]["cleaner_removed"]} == {"text/main-content"}
+    assert set(records[0]["cleaner_removed"]) == {"text/main-content"}
 
 
 def test_an_article_with_a_list_cleans_the_same_twice(bundled: RuleSet):

@@ -18,9 +18,9 @@ def test_an_html_pages_own_name_is_not_reported_as_the_claiming_rule_file(tmp_pa
     run = cli("clean", "-q", src, "--format", "json")
     assert run.code == 0, run.stderr
     record = json.loads(run.stdout)
-    # "site" names the rule file that claimed the page (none here); the page's own name is site_name.
-    assert record["site"] is None and "site" not in record["metadata"]
-    assert record["metadata"]["site_name"] == "Example News"
+    # cleaner_site names the rule file that claimed the page (none here); the page's own name is site_name.
+    assert record["cleaner_site"] is None and "site" not in record["cleaner_metadata"]
+    assert record["cleaner_metadata"]["site_name"] == "Example News"
 
 
 def test_a_claimed_html_page_keeps_both_names(tmp_path):
@@ -29,5 +29,5 @@ def test_a_claimed_html_page_keeps_both_names(tmp_path):
     run = cli("clean", "-q", src, "--format", "json", "--url", "https://news.cri.cn/x.html")
     assert run.code == 0, run.stderr
     record = json.loads(run.stdout)
-    assert record["site"] == record["metadata"]["site"] == "cri.cn"
-    assert record["metadata"]["site_name"] == "Example News"
+    assert record["cleaner_site"] == "cri.cn" and "site" not in record["cleaner_metadata"]
+    assert record["cleaner_metadata"]["site_name"] == "Example News"

@@ -92,8 +92,8 @@ def test_output_naming_an_existing_file_is_one_usage_error_before_any_work(tmp_p
     run = cli("clean", "-q", "in", "-o", "taken", cwd=tmp_path)
     assert run.code == 2
     assert "File exists" not in run.stderr and [l for l in run.stderr.splitlines() if "Error" in l] == [
-        ("Error: -o taken: taken is a file, not a folder (a single output file takes --format jsonl or a name "
-         "ending .jsonl)")]
+        ("Error: -o taken: taken is a file, not a folder (a single output file takes a name ending .jsonl, "
+         "or .json for one page)")]
     assert (tmp_path / "taken").read_text() == "keep me" and leftovers(tmp_path) == []
     deeper = cli("clean", "-q", "in", "-o", "taken/sub", cwd=tmp_path)
     assert deeper.code == 2 and "File exists" not in deeper.stderr
@@ -140,7 +140,7 @@ def test_a_file_name_that_is_not_utf8(tmp_path, fmt):
         record = json.loads((out / os.fsdecode(b"caf\xe9.json")).read_bytes().decode("utf-8"))
     else:
         [record] = jsonl_records(out)
-    assert record["path"] == f"{src}/caf\\xe9.txt" and record["site"] == "cri.cn"
+    assert record["path"] == f"{src}/caf\\xe9.txt" and record["cleaner_site"] == "cri.cn"
     single = cli("clean", "-q", "--format", "json", src / os.fsdecode(b"caf\xe9.txt"))
     assert single.code == 0 and json.loads(single.stdout)["path"].endswith("caf\\xe9.txt")
     check = cli("check", "--format", "json", src / os.fsdecode(b"caf\xe9.txt"))

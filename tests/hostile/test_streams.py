@@ -114,7 +114,7 @@ def test_a_one_line_euc_jp_page_is_read_as_japanese(tmp_path: Path) -> None:
     assert run.code == 0, run.stderr
     out = json.loads(run.stdout)
     assert out["text"] == text
-    assert out["metadata"]["encoding"] == "euc_jp" and 0 < out["metadata"]["encoding_confidence"] < 1
+    assert out["cleaner_metadata"]["encoding"] == "euc_jp" and 0 < out["cleaner_metadata"]["encoding_confidence"] < 1
 
 
 @pytest.mark.parametrize("text", ["SÃO PAULO — A ação do governo não foi aprovada.\n",
@@ -137,4 +137,4 @@ def test_a_shift_jis_page_declaring_gbk_is_read_as_japanese(tmp_path: Path) -> N
     run = cli("clean", page, "--format", "json")
     assert run.code == 0, run.stderr
     out = json.loads(run.stdout)
-    assert body in out["text"] and out["metadata"]["encoding"] == "cp932"
+    assert body in out["text"] and out["cleaner_metadata"]["encoding"] == "cp932"

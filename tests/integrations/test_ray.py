@@ -64,12 +64,13 @@ def records(tmp_path):
 
 
 def test_clean_dataset(cluster):
-    ds = ray.data.from_items([{"id": n, "text": ZH.format(n=n), "url": None} for n in range(50)])
-    rows = sorted(cleaner_ray.clean_dataset(ds, concurrency=2, batch_size=8).take_all(), key=lambda r: r["id"])
-    assert len(rows) == 50
-    assert rows[3]["text"] == "第3篇报道\n\n正文第一段，记者从现场获悉有关情况并进行了采访。编号3。\n"
+    ds = ray.data.from_items([{"id": n, "content": ZH.format(n=n), "url": None} for n in range(50)])
+    rows = cleaner_ray.clean_dataset(ds, concurrency=2, batch_size=8, text_column="content").take_all()
+    rows.sort(key=lambda r: r["id"])
+    assert len(rows) == 50 and "text" not in rows[3] and rows[3]["cleaner_site"] == ""
+    assert rows[3]["content"] == "第3篇报道\n\n正文第一段，记者从现场获悉有关情况并进行了采访。编号3。\n"
     assert json.loads(rows[3]["cleaner_metadata"]) == {"title": "第3篇报道"}
-    assert json.loads(rows[3]["cleaner_removed"])[0]["rule"] == "zh-news/share-bar"
+    assert json.loads(rows[3]["cleaner_removed"]) == {"zh-news/share-bar": 1}
 
 
 def test_clean_dataset_keeps_comments_on_request(cluster):

@@ -55,7 +55,7 @@ def test_records_out_keep_fields_and_broken_ones_are_reported(corpus):
     assert [o["id"] for o in out] == ["a", "b", "d"]
     assert out[0]["text"] == GOLDEN and out[0]["metadata"] == {"dump": "CC-MAIN-2024"} and out[0]["n"] == 1.5
     assert out[0]["cleaner_metadata"]["editor"] == "罗毅"
-    assert out[0]["cleaner_removed"][0]["rule"] == "cri.cn/fororder-images"
+    assert out[0]["cleaner_removed"]["cri.cn/fororder-images"] == 4 and out[0]["cleaner_site"] == "cri.cn"
     assert out[1]["text"] == ZH_CLEAN.format(n=2) and out[1]["url"] == "https://example.com/b"
     assert out[1]["cleaner_metadata"]["url"] == "https://example.com/b"
     assert out[2]["text"].startswith("正文内容。") and "html" in out[2]
@@ -175,9 +175,29 @@ def test_stdin_records_and_mixing_pages_into_one_jsonl_file(corpus, tmp_path):
     assert rows[0]["path"] == str(SEED) and rows[0]["text"] == GOLDEN and [x["id"] for x in rows[1:]] == ["a", "b", "d"]
 
 
-def test_pages_into_a_jsonl_file_need_format_jsonl(tmp_path):
-    r = CliRunner().invoke(main, ["clean", str(SEED), "-o", str(tmp_path / "x.jsonl")])
-    assert r.exit_code == 2 and "use --format jsonl for page inputs" in r.stderr
+def test_an_output_named_jsonl_means_json_lines(tmp_path):
+    (tmp_path / "b.txt").write_text(ZH.format(n=2), encoding="utf-8")
+    r = CliRunner().invoke(main, ["clean", "-q", str(SEED), str(tmp_path / "b.txt"), "-o", str(tmp_path / "x.jsonl")])
+    assert r.exit_code == 0, r.stderr
+    rows = [json.loads(x) for x in (tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [row["text"] for row in rows] == [GOLDEN, ZH_CLEAN.format(n=2)] and rows[0]["path"] == str(SEED)
+    r = CliRunner().invoke(main, ["clean", "--format", "txt", str(SEED), "-o", str(tmp_path / "y.jsonl")])
+    assert r.exit_code == 2 and "--format txt pages cannot go in it" in r.stderr
+
+
+def test_an_output_named_json_holds_one_page_and_is_never_a_folder(tmp_path, corpus):
+    one = tmp_path / "one.json"
+    r = CliRunner().invoke(main, ["clean", "-q", str(SEED), "-o", str(one)])  # --format json from the name
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(one.read_text(encoding="utf-8"))
+    assert doc["text"] == GOLDEN and doc["cleaner_site"] == "cri.cn" and one.read_text(encoding="utf-8").startswith("{\n")
+    (tmp_path / "b.txt").write_text(ZH.format(n=2), encoding="utf-8")
+    for fmt in ([], ["--format", "json"]):
+        r = CliRunner().invoke(main, ["clean", *fmt, str(SEED), str(tmp_path / "b.txt"), "-o", str(tmp_path / "two.json")])
+        assert r.exit_code == 2 and "a .json file holds one page, and 2 inputs were given" in r.stderr
+        assert not (tmp_path / "two.json").exists()
+    r = CliRunner().invoke(main, ["clean", str(corpus), "-o", str(tmp_path / "records.json")])
+    assert r.exit_code == 2 and "records are written as JSON Lines" in r.stderr and not (tmp_path / "records.json").exists()
 
 
 def test_names_that_mean_records():

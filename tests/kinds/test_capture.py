@@ -19,7 +19,8 @@ def test_capture_whole_line_only_and_keep():
 def test_capture_reads_the_folded_view_and_keeps_the_original():
     body = "  - {id: d, kind: capture, description: d, pattern: '(?P<date>\\d{4}-\\d\\d-\\d\\d)\\s+来源:(?P<source>\\S+)'}\n"
     r = run(body, "２０１８－０９－１０\u3000来源：新华社\u00a0\n正文。\n")
-    assert r.metadata["date"] == "２０１８－０９－１０" and r.metadata["source"] == "新华社"
+    assert r.metadata["date_raw"] == "２０１８－０９－１０" and r.metadata["source"] == "新华社"
+    assert r.metadata["date"] == "2018-09-10" and r.removals[0].captured["date"] == "２０１８－０９－１０"
 
 
 def test_capture_breadcrumb_separators_are_unified():

@@ -20,7 +20,7 @@ from cleaner.learn import (
     ruleset_with,
 )
 from cleaner.matching.fold import fold
-from cleaner.matching.patterns import compile_pattern
+from cleaner.matching.patterns import compile_lines, compile_pattern
 from cleaner.ruleset.loader import parse_rule_file
 
 NAV = ["示例网首页", "新闻 | 财经 | 体育 | 娱乐 | 科技 | 汽车", "登录 注册", "手机版"]
@@ -121,8 +121,8 @@ def test_title_listed_on_other_pages_survives(bundled):
         assert clean_text(pages[i][1], rules, url="http://example.com/").text.startswith(title_of(i))
 
 
-def _pages_matching(source: str, kind: str, pages: list[tuple[str, str]]) -> int:
-    pattern = compile_pattern(source, whole_line=kind == "capture")
+def _pages_matching(source: str, kind: str, pages: list[tuple[str, str]], lines: list[str] | None = None) -> int:
+    pattern = compile_lines(lines) if lines else compile_pattern(source, whole_line=kind == "capture")
     return sum(1 for _name, text in pages if pattern.search(fold(text)))
 
 
@@ -132,10 +132,10 @@ def test_no_rule_from_a_line_of_one_page_unless_generic(bundled):
     pages[4] = (name, text.replace("关于我们", "本页独有的赞助商：某某公司\n\n关于我们"))
     learned = learn_site(pages, "example.com", base=bundled)
     for p in learned.proposals:
-        source = p.params.get("pattern") or p.params.get("marker")
+        source = p.params.get("pattern") or p.params.get("marker") or "\n".join(p.params["lines"])
         assert "某某公司" not in source
         if "Generic furniture" not in p.summary:
-            assert _pages_matching(source, p.kind, pages) >= 2, (p.rule_id, source)
+            assert _pages_matching(source, p.kind, pages, p.params.get("lines")) >= 2, (p.rule_id, source)
 
 
 def test_single_page_learns_only_generic_furniture(bundled):
