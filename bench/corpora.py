@@ -8,15 +8,16 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import os
 from pathlib import Path
 from typing import Callable, Iterator
 
 from cleaner.io import decode_bytes, sniff_declared_charset
 
 REPO = Path(__file__).resolve().parent.parent
-# ../shared from the main checkout; a git worktree under ../wt/NAME finds it one level higher.
-SHARED = next((p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
-              REPO.parent / "shared")
+# CLEANER_SHARED, else ../shared beside the checkout (or beside the folder of worktrees it sits in).
+SHARED = Path(os.environ.get("CLEANER_SHARED") or next(
+    (p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()), REPO.parent / "shared"))
 CORPORA = SHARED / "corpora"
 TOOLS = SHARED / "tools"
 

@@ -49,8 +49,11 @@ def default_rules() -> RuleSet:
     return rules
 
 
-def load_rules(*folders: str | os.PathLike[str], bundled: bool = True) -> RuleSet:
+def load_rules(*folders: str | os.PathLike[str], bundled: bool = True, disable: Iterable[str] = ()) -> RuleSet:
     """Load the bundled rules (unless bundled=False) and the given folders; raise on any bad file.
+
+    disable switches rules off: rule ids (`zh-news/share-bar`) or a file's name for all its own
+    rules; one that names nothing is a ValueError.
 
     A folder without rule files gives a UserWarning. How pages are cleaned (main_content, markup)
     is told to the cleaning functions, not to the rules.
@@ -60,9 +63,12 @@ def load_rules(*folders: str | os.PathLike[str], bundled: bool = True) -> RuleSe
             raise TypeError(f"load_rules: folders must be paths (str or os.PathLike), not {type(folder).__name__}")
     if not isinstance(bundled, bool):
         raise TypeError(f"load_rules: bundled must be True or False, not {bundled!r}")
+    if isinstance(disable, str):
+        raise TypeError("load_rules: disable must be a list of rule ids, not a string")
     rules = RuleSet.load([Path(f) for f in folders], bundled=bundled)
     if rules.errors:
         raise RuleFileErrors(rules.errors)
+    rules = rules.without(disable)
     for message in rules.warnings:
         warnings.warn(message, UserWarning, stacklevel=2)
     return rules

@@ -73,7 +73,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None, repair: bool = Tru
     and saved again) is turned back into what was meant; see mojibake.py for how cautiously.
     """
     decoded = _decode(data, declared)
-    if repair and decoded.encoding == "utf-8":
+    # Mojibake marks are characters U+00C0-U+00FF, which UTF-8 writes as C3 xx: without a C3
+    # byte there is nothing to repair, found by memchr instead of a regex over the whole text.
+    if repair and decoded.encoding == "utf-8" and b"\xc3" in data:
         text, layers = repair_mojibake(decoded.text)
         if layers:
             return replace(decoded, text=text, repaired=layers)

@@ -88,13 +88,11 @@ def test_selector_is_in_json_output_and_explain(tmp_path):
 
     page = tmp_path / "page.html"
     page.write_text(TRICKY, encoding="utf-8")
-    out = CliRunner().invoke(main, ["clean", str(page), "--format", "json"])
+    out = CliRunner().invoke(main, ["clean", str(page), "--format", "json", "--removed", "full"])
     assert out.exit_code == 0, out.output
-    removed = json.loads(out.stdout)
-    removed = removed.get("cleaner_removed", removed.get("removed"))
-    selectors = [r.get("selector") for r in removed if r["line"] == 0] if isinstance(removed, list) else None
-    if selectors is not None:  # `--removed rules` (a count per rule) names no elements
-        assert selectors and all(selectors)
+    removed = json.loads(out.stdout)["cleaner_removed"]
+    selectors = [r.get("selector") for r in removed if r["line"] == 0]
+    assert selectors and all(selectors) and "div#foot" in selectors
     explained = CliRunner().invoke(main, ["explain", str(page)])
     assert "div#foot:" in explained.stdout
 
