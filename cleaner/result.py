@@ -9,6 +9,9 @@ RemovedShape = Literal["none", "rules", "full"]
 REMOVED_SHAPES: tuple[str, ...] = get_args(RemovedShape)
 PREFIX = "cleaner_"  # our fields in a record: cleaner_site, cleaner_metadata, cleaner_removed
 
+# In comments mode, the paragraph before each reader comment or thread post in Result.text.
+COMMENT_MARK = "[comment]"
+
 
 class Removal(NamedTuple):
     """One thing a rule took out of the page: a whole line, a span inside it, or an element.

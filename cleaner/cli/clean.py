@@ -78,10 +78,13 @@ def out(data: str | bytes) -> None:
 @click.option("--stats", "stats", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the run's counts to this JSON file: files, records, bytes, removals per rule, "
                    "empty/short/unchanged pages, errors by kind, elapsed time.")
+@click.option("--comments", is_flag=True,
+              help="Keep reader comments and a forum or blog thread's posts after the article, each after a "
+                   "[comment] line (a `comments` list in JSON metadata). Default: the article alone.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules, disable, url, markup, input_format,
           max_size, exclude, jobs, engine,
-          main_content, stats, quiet):
+          main_content, stats, comments, quiet):
     """Clean PATHS (files, folders, JSON Lines files, or - for stdin).
 
     \b
@@ -93,7 +96,7 @@ def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules
     """
     _big_blocks_to_the_os()
     fmt = output_format(fmt, output)
-    options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size))
+    options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size), comments=comments)
     rules = load_rules(rule_dirs, no_default_rules, disable)
     setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url,
                   fields=Fields(field_prefix, removed), disable=disable)
