@@ -28,6 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode  # noqa: E402
 from bench.corpora import html_of, manifest_rows  # noqa: E402
 from cleaner.html.blocks import flatten, normalize_space  # noqa: E402
 from cleaner.html.nesting import limit_nesting  # noqa: E402
+from cleaner.html.repair import repair_raw_text  # noqa: E402
 from cleaner.html.steps import NESTING_RULE, NOT_TEXT  # noqa: E402
 from cleaner.result import Removal, Result  # noqa: E402
 
@@ -68,7 +69,21 @@ def matched_elements(tree: LexborHTMLParser, removal: Removal, taken: set[int]) 
 
 
 def account(html: str, result: Result) -> Accounting:
-    """Where each visible block of the page went (result: cleaned with keep_extracted=True)."""
+    """Where each visible block of the page went (result: cleaned with keep_extracted=True).
+
+    A page whose markup an unclosed element swallowed is read as repaired when the cleaner read
+    it so (html/repair.py): its removals name elements of the repaired page.
+    """
+    found = _account(html, result)
+    repaired = repair_raw_text(html) if found.unmatched else None
+    if repaired is not None:
+        again = _account(repaired, result)
+        if len(again.unmatched) < len(found.unmatched):
+            return again
+    return found
+
+
+def _account(html: str, result: Result) -> Accounting:
     html, _unwrapped = limit_nesting(html)
     tree = LexborHTMLParser(html)
     found = Accounting()

@@ -50,6 +50,14 @@ def out(data: str | bytes) -> None:
     click.echo(data, nl=False)
 
 
+def _prefix(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """--field-prefix: an empty one would let our fields overwrite the record's own."""
+    if not value:
+        raise click.BadParameter("must not be empty: the added fields would overwrite a record's own "
+                                 "`metadata`, `site` or `removed`")
+    return value
+
+
 @click.command(short_help="Clean pages, folders and JSON Lines records.")
 # readable=False: a file that cannot be read is that file's error, reported when it is read; the run goes on.
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True, readable=False))
@@ -58,7 +66,7 @@ def out(data: str | bytes) -> None:
                    "or .json for a single page. Default: stdout.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format of page inputs. Default: what the -o name says (.jsonl, .json), else txt.")
-@click.option("--field-prefix", default=PREFIX, show_default=True,
+@click.option("--field-prefix", default=PREFIX, show_default=True, callback=_prefix,
               help="Prefix of the fields added to records and JSON pages (PREFIXsite, PREFIXmetadata, PREFIXremoved).")
 @click.option("--removed", "removed", type=click.Choice(REMOVED_SHAPES), default="rules", show_default=True,
               help="What records and JSON pages say of removals: none; rules (counts per rule id); full (every removal).")
@@ -78,10 +86,13 @@ def out(data: str | bytes) -> None:
 @click.option("--stats", "stats", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the run's counts to this JSON file: files, records, bytes, removals per rule, "
                    "empty/short/unchanged pages, errors by kind, elapsed time.")
+@click.option("--comments", is_flag=True,
+              help="Keep reader comments and a forum or blog thread's posts after the article, each after a "
+                   "[comment] line (a `comments` list in JSON metadata). Default: the article alone.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules, disable, url, markup, input_format,
           max_size, exclude, jobs, engine,
-          main_content, stats, quiet):
+          main_content, stats, comments, quiet):
     """Clean PATHS (files, folders, JSON Lines files, or - for stdin).
 
     \b
@@ -93,7 +104,7 @@ def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules
     """
     _big_blocks_to_the_os()
     fmt = output_format(fmt, output)
-    options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size))
+    options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size), comments=comments)
     rules = load_rules(rule_dirs, no_default_rules, disable)
     setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url,
                   fields=Fields(field_prefix, removed), disable=disable)
@@ -117,7 +128,8 @@ def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules
         sink = _sink(make_sink, sources, paths, output, fmt, single, stdin)
     except Refused as exc:
         raise click.UsageError(str(exc)) from None
-    show = not quiet and sys.stderr.isatty() and len(sources) > 1
+    # A stream of records shows its rate and time even alone; a single page would only flash a bar.
+    show = not quiet and sys.stderr.isatty() and (len(sources) > 1 or any(s.records for s in sources))
     # n/N inputs, then the input rate and the time so far (redrawn after every task, not only per input)
     foreign = without_foreign_lines() if engine == "ray" else contextlib.nullcontext()
     with foreign, click.progressbar(length=len(sources), label="cleaning", file=sys.stderr, hidden=not show,

@@ -45,6 +45,8 @@ class Page:
         self.hits: Hits | None = None
         self.edited: set[int] = set()  # lines an edit changed (the engine checks them again)
         self.only: set[int] | None = None  # when set, rules see these lines only
+        self.comments = False  # comments mode: main-content selection keeps the posts after the article
+        self.posts: list[int] = []  # the first line of each kept post (the output marks it)
         # Indexes of the plan's rules whose trigger occurs on the page, kept by the engine: a
         # superset once lines are edited (the edited lines' hits are added, none taken away).
         self.candidates: set[int] | None = None

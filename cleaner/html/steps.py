@@ -59,14 +59,17 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     return outer
 
 
-def furniture_removals(page: PageBlocks, kept: str | None = None) -> list[Removal]:
+def furniture_removals(page: PageBlocks, keep: frozenset[int] = frozenset(), kept: str | None = None) -> list[Removal]:
     """Generic furniture the walk left out, for the report (only elements that held text).
 
+    keep: mem_id of skipped elements that were read after all (comment sections in comments mode).
     kept: the output's paragraphs when another extractor (trafilatura) chose them from the page
     as it came: furniture whose text they hold was kept after all.
     """
     removed = []
     for node, reason in page.skipped:
+        if node.mem_id in keep:
+            continue
         text = shorten(node.text(deep=True, separator=" "))
         if text and not (kept is not None and text.rstrip("…") in kept):
             removed.append(element_removal(GENERIC_RULE, text, css_path(node)))

@@ -146,15 +146,22 @@ def _left_whole(page: PageBlocks, left: list[bool]) -> list[bool]:
     return whole
 
 
-def selection_removals(page: PageBlocks, texts: list[str], title: str | None, method: str) -> list[Removal]:
+def selection_removals(page: PageBlocks, texts: list[str], title: str | None, method: str,
+                       credited: Sequence[tuple[int, int]] = ()) -> list[Removal]:
     """The removals for what selection left out of `page`, whichever way it chose `texts`.
 
     The headline is in the output (as its first line) when the article is; trafilatura writes
-    paragraphs of its own, so a block is chosen when its text is in them.
+    paragraphs of its own, so a block is chosen when its text is in them. `credited`: ranges of
+    blocks another rule's removals took already (a thread's later posts).
     """
     if method == "trafilatura":
-        return unchosen_removals(page, in_text(page.blocks, "\n".join(texts + [title or ""])))
-    chosen = chosen_blocks(page.blocks, texts)
+        chosen = in_text(page.blocks, "\n".join(texts + [title or ""]))
+    else:
+        chosen = chosen_blocks(page.blocks, texts)
+    for first, end in credited:
+        chosen[first:end] = [True] * (end - first)
+    if method == "trafilatura":
+        return unchosen_removals(page, chosen)
     if title and texts:
         headline = _folded(title)
         size = len(headline)

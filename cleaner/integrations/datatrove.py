@@ -9,12 +9,14 @@
 
 Like datatrove's own Trafilatura extractor, the step replaces `doc.text`; the page's facts go
 into `doc.metadata` under the names every output of cleaner uses (`cleaner_site`,
-`cleaner_metadata`, `cleaner_removed`), and removals are counted in datatrove's stats (per rule
-as `removed/RULE-ID`). The rules are loaded once per task, in the process that runs it (the
+`cleaner_metadata`, `cleaner_removed`; as JSON strings with json_strings=True, for Parquet,
+whose schema cannot change from batch to batch), and removals are counted in datatrove's stats
+(per rule as `removed/RULE-ID`). The rules are loaded once per task, in the process that runs it (the
 step itself is pickled to the workers as a few strings). Needs `pip install 'cleaner[datatrove]'`.
 """
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
@@ -44,13 +46,16 @@ class CleanerStep(PipelineStep):
 
     def __init__(self, rule_dirs: Sequence[str | Path] = (), *, bundled: bool = True, markup: Markup = "auto",
                  main_content: bool = True, prefix: str = PREFIX, removed: RemovedShape = "rules",
-                 url_key: str = "url", drop_empty: bool = True) -> None:
+                 url_key: str = "url", drop_empty: bool = True, json_strings: bool = False) -> None:
         super().__init__()
         self.rule_dirs = [str(d) for d in rule_dirs]
         self.bundled = bundled
         self.options = Options(markup=markup, main_content=main_content)  # checked here, not in a worker
         self.fields = Fields(prefix, removed)
         self.url_key, self.drop_empty = url_key, drop_empty
+        # Parquet (Arrow) needs one schema for every batch: metadata and removals whose keys vary
+        # from page to page go as JSON strings, as clean_batch gives them.
+        self.json_strings = json_strings
 
     def load(self) -> Cleaner:
         """The rules and options of this step: once per task."""
@@ -82,6 +87,9 @@ class CleanerStep(PipelineStep):
                     continue
             record = self.fields.of(result)
             doc.text = record.pop("text")
+            if self.json_strings:
+                site = f"{self.fields.prefix}site"
+                record = {k: result.site or "" if k == site else json.dumps(v, ensure_ascii=False) for k, v in record.items()}
             doc.metadata.update(record)
             self._count(result.removals)
             if doc.text or not self.drop_empty:

@@ -19,8 +19,9 @@ from cleaner.run.sources import Source
 from cleaner.run.tasks import pieces, split
 
 SPLIT_BYTES = 32 << 20  # an uncompressed JSON Lines file is read by several workers in ranges this big
-# Below this much input, starting Ray (15-30 s for a local cluster here, 51 s against 17 s for a
-# whole small run in issue 14) costs more than sharing the work can save: the run says so.
+# Below this much input, starting Ray (26-37 s for a run on four seed records on two loaded cores,
+# under a second without Ray; 51 s against 17 s for a small run in issue 14) costs more than
+# sharing the work can save: the run says so. A round figure, set on no corpus.
 WORTH_BYTES = 256 << 20
 
 

@@ -9,16 +9,12 @@ import sys
 from conftest import ROOT, SEEDS
 
 
-def test_progress_bar_shows_count_rate_and_time_on_a_terminal(tmp_path):
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    for n in range(5):
-        (pages / f"p{n}.txt").write_bytes((SEEDS / "000_a376c9bc92ac9e28.txt").read_bytes())
-    leader, follower = pty.openpty()  # stderr a terminal, as a user's is
+def _on_a_terminal(*args: str) -> tuple[subprocess.CompletedProcess, str]:
+    """Run `cleaner clean ARGS` with stderr a terminal, as a user's is; what the terminal showed."""
+    leader, follower = pty.openpty()
     try:
-        run = subprocess.run([sys.executable, "-m", "cleaner.cli.main", "clean", str(pages), "-o", str(tmp_path / "out"),
-                              "--jobs", "1"], stdout=subprocess.PIPE, stderr=follower, cwd=ROOT,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
+        run = subprocess.run([sys.executable, "-m", "cleaner.cli.main", "clean", *args], stdout=subprocess.PIPE,
+                             stderr=follower, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=300)
         os.close(follower)
         shown = b""
         while True:
@@ -31,11 +27,27 @@ def test_progress_bar_shows_count_rate_and_time_on_a_terminal(tmp_path):
             shown += chunk
     finally:
         os.close(leader)
-    text = shown.decode("utf-8", "replace")
+    return run, shown.decode("utf-8", "replace")
+
+
+def test_progress_bar_shows_count_rate_and_time_on_a_terminal(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(5):
+        (pages / f"p{n}.txt").write_bytes((SEEDS / "000_a376c9bc92ac9e28.txt").read_bytes())
+    run, text = _on_a_terminal(str(pages), "-o", str(tmp_path / "out"), "--jobs", "1")
     assert run.returncode == 0, text
     assert "cleaning" in text and "5/5" in text  # n/N inputs
     assert "/s, 0:0" in text  # the input rate (e.g. 1.2 MB/s) and the time so far (0:01)
     assert "cleaned 5 files (" in text and ") in " in text  # the summary says how long it took
+
+
+def test_one_record_file_shows_its_rate_and_time(tmp_path):
+    records = tmp_path / "in.jsonl"
+    records.write_text("".join('{"id": %d, "text": "第%d篇报道\\n正文。"}\n' % (n, n) for n in range(50)), encoding="utf-8")
+    run, text = _on_a_terminal(str(records), "-o", str(tmp_path / "out.jsonl"))
+    assert run.returncode == 0, text
+    assert "1/1" in text and "/s, 0:0" in text and "cleaned 50 records (" in text
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(tmp_path):

@@ -70,3 +70,20 @@ def test_step_options_reach_the_workers(tmp_path):
     seed = docs["000_a376c9bc92ac9e28"]["metadata"]
     assert "cleaner_site" not in seed and seed["c_site"] == "cri.cn"
     assert seed["c_removed"][0]["rule"] == "cri.cn/fororder-images" and seed["c_removed"][0]["line"] == 1
+
+
+def test_json_strings_give_parquet_one_schema(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    from datatrove.pipeline.writers import ParquetWriter
+
+    _shards(tmp_path / "in")
+    step = CleanerStep(json_strings=True)
+    LocalPipelineExecutor(
+        pipeline=[JsonlReader(str(tmp_path / "in")), step, ParquetWriter(str(tmp_path / "out"), batch_size=2)],
+        tasks=1, logging_dir=str(tmp_path / "logs"),
+    ).run()
+    rows = [row for path in sorted((tmp_path / "out").iterdir()) for row in pq.read_table(path).to_pylist()]
+    assert len(rows) == len(PAGES)  # pages with other metadata keys and rules went into one file
+    seed = next(r["metadata"] for r in rows if r["id"] == "000_a376c9bc92ac9e28")
+    assert seed["cleaner_site"] == "cri.cn" and json.loads(seed["cleaner_metadata"])["date"] == "2018-09-10T15:17:31"
+    assert json.loads(seed["cleaner_removed"])["cri.cn/fororder-images"] == 4

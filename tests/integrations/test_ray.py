@@ -92,6 +92,14 @@ def test_clean_dataset(cluster):
     assert json.loads(rows[3]["cleaner_removed"]) == {"zh-news/share-bar": 1}
 
 
+def test_clean_dataset_keeps_comments_on_request(cluster):
+    page = (SEEDS / "006_constructed_en_blog_comments.html").read_text(encoding="utf-8")
+    ds = ray.data.from_items([{"id": 0, "html": page, "text": None, "url": None}])
+    rows = cleaner_ray.clean_dataset(ds, concurrency=1, batch_size=8, comments=True).take_all()
+    assert rows[0]["text"].count("\n\n[comment]\n\n") == 3
+    assert len(json.loads(rows[0]["cleaner_metadata"])["comments"]) == 3
+
+
 def test_rules_are_loaded_once_per_worker(cluster):
     # from_items: no read tasks, which would wait for the CPUs the two actors hold.
     ds = ray.data.from_items([{"id": n} for n in range(40)], override_num_blocks=8)
