@@ -146,16 +146,14 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
         if skip is not None and tag not in ("html", "body") and node is not root:
             found = skip(node, tag)
             if found:
-                reason, removed_length = found
-                skipped.append((node, reason))
-                skipped_in.append(owner_stack[-1] if owner_stack else -1)
+                owner = owner_stack[-1] if owner_stack else -1
+                skipped.append((node, found[0]))  # found: the reason, the length of the text left out
+                skipped_in.append(owner)
                 if tag not in BLOCK_TAGS:
                     pieces.append(" ")
                     continue
-                # A removed block leaves an empty marker, so scoring sees furniture between texts.
                 flush()
-                owner = owner_stack[-1] if owner_stack else -1
-                blocks.append(Block("", removed_length, 0, owner, SKIPPED))
+                blocks.append(Block("", found[1], 0, owner, SKIPPED))  # a marker: scoring sees furniture between texts
                 continue
         children = list(node.iter(include_text=True))
         if tag in BLOCK_TAGS:
