@@ -122,10 +122,14 @@ def _by_selector(tree: LexborHTMLParser, selector: str, text: str, k: int, marks
         nodes = tree.css(selector)
     except Exception:  # a selector this parser cannot read: fall back to the text
         return False
-    for node in nodes:
-        if node.mem_id not in marks and shorten(node.text(deep=True, separator=" ")) == text:
+    free = [node for node in nodes if node.mem_id not in marks]
+    for node in free:
+        if shorten(node.text(deep=True, separator=" ")) == text:
             marks[node.mem_id] = k
             return True
+    if len(free) == 1:  # an earlier drop took part of its text (the extractor removed it first)
+        marks[free[0].mem_id] = k
+        return True
     return False
 
 
