@@ -9,8 +9,11 @@ against 10 rules, two jobs against one, 200 MB against 20 MB.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
+import shutil
+import statistics
 import subprocess
 import sys
 import threading
@@ -20,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
-from throughput import Baseline, build_corpus, build_pages, pages_of  # noqa: E402
+from throughput import SHARED, Baseline, build_corpus, build_pages, pages_of  # noqa: E402
 
 from cleaner import RuleSet, clean_text  # noqa: E402
 from cleaner.core.plan import plans_of  # noqa: E402
@@ -161,34 +164,52 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
+def jobs_inputs(workdir: Path, size_mb: int) -> dict[str, tuple[Path, list[str], str]]:
+    """name -> (input, extra arguments, output name): the three text corpora and a corpus's HTML."""
+    from throughput_cli import corpora
+    from throughput_corpora import SEED_COPIES
+
+    inputs = {name: (path, extra, "out.jsonl") for name, (path, extra) in corpora(workdir, size_mb / 4, SEED_COPIES).items()}
+    inputs["unclaimed (packs + main content)"] = (build_corpus(workdir, size_mb), [], "out.jsonl")
+    inputs["scrapinghub_aeb HTML (181 pages)"] = (SHARED / "corpora" / "scrapinghub_aeb" / "html", [], "out-html")
+    return inputs
+
+
 def jobs_scaling(workdir: Path, size_mb: int, rounds: int = 3) -> None:
-    """`cleaner clean` on the JSON Lines corpus with --jobs 1 and --jobs 2, alternating, `rounds` times.
+    """`cleaner clean` with --jobs 1 and --jobs 2 on each input, alternating, `rounds` times.
 
     Other tenants of a shared machine take CPU at random moments; the best of a few alternating
     runs is the figure least disturbed by them (the median is shown as well).
     """
-    corpus = build_corpus(workdir, size_mb)
-    times: dict[int, list[float]] = {1: [], 2: []}
-    peaks: dict[int, int] = {}
-    for _round in range(rounds):
-        for jobs in (1, 2):
-            out = workdir / f"out-jobs{jobs}.jsonl"
-            elapsed, peak = run_cli(["clean", "-q", str(corpus), "-o", str(out), "--jobs", str(jobs)])
-            times[jobs].append(elapsed)
-            peaks[jobs] = max(peaks.get(jobs, 0), peak)
-    same = (workdir / "out-jobs1.jsonl").read_bytes() == (workdir / "out-jobs2.jsonl").read_bytes()
-    print(f"\n## --jobs ({corpus.name}, {corpus.stat().st_size / 1e6:.0f} MB of JSON Lines, {os.cpu_count()} cores, "
-          f"best and median of {rounds} alternating runs)\n")
-    print("| jobs | best wall time | median | MB/s (best) | speed-up (best) | speed-up (median) | peak RSS, all processes |")
+    print(f"\n## --jobs 2 against --jobs 1 ({os.cpu_count()} cores, best and median of {rounds} alternating runs)\n")
+    print("| input | --jobs 1 best (median) | --jobs 2 best (median) | speed-up best | speed-up median | peak RSS 1 / 2 jobs | same output |")
     print("|---|---|---|---|---|---|---|")
-    best = {j: min(t) for j, t in times.items()}
-    median = {j: sorted(t)[len(t) // 2] for j, t in times.items()}
-    for jobs in (1, 2):
-        print(f"| {jobs} | {best[jobs]:.2f} s | {median[jobs]:.2f} s | {corpus.stat().st_size / 1e6 / best[jobs]:.1f} | "
-              f"{best[1] / best[jobs]:.2f}x | {median[1] / median[jobs]:.2f}x | {peaks[jobs] / 1e6:.0f} MB |")
-    print(f"\nOutput of --jobs 2 identical to --jobs 1: {'yes' if same else 'NO'}")
-    for jobs in (1, 2):
-        (workdir / f"out-jobs{jobs}.jsonl").unlink()
+    for name, (source, extra, out_name) in jobs_inputs(workdir, size_mb).items():
+        times: dict[int, list[float]] = {1: [], 2: []}
+        peaks: dict[int, int] = {}
+        outputs: dict[int, bytes] = {}
+        for _round in range(rounds):
+            for jobs in (1, 2):
+                out = workdir / f"jobs{jobs}-{out_name}"
+                shutil.rmtree(out, ignore_errors=True) if out.is_dir() else out.unlink(missing_ok=True)
+                elapsed, peak = run_cli(["clean", "-q", str(source), "-o", str(out), "--jobs", str(jobs), *extra])
+                times[jobs].append(elapsed)
+                peaks[jobs] = max(peaks.get(jobs, 0), peak)
+                outputs[jobs] = _digest(out)
+        best = {j: min(t) for j, t in times.items()}
+        median = {j: statistics.median(t) for j, t in times.items()}
+        print(f"| {name} | {best[1]:.2f} s ({median[1]:.2f}) | {best[2]:.2f} s ({median[2]:.2f}) | {best[1] / best[2]:.2f}x "
+              f"| {median[1] / median[2]:.2f}x | {peaks[1] / 1e6:.0f} / {peaks[2] / 1e6:.0f} MB "
+              f"| {'yes' if outputs[1] == outputs[2] else 'NO'} |", flush=True)
+
+
+def _digest(out: Path) -> bytes:
+    """A digest of an output file, or of every file under an output folder (names and bytes)."""
+    digest = hashlib.sha256()
+    for path in sorted(out.rglob("*")) if out.is_dir() else [out]:
+        if path.is_file() and not path.name.startswith("."):
+            digest.update(str(path.relative_to(out) if out.is_dir() else path.name).encode() + path.read_bytes())
+    return digest.digest()
 
 
 def memory_scaling(workdir: Path, small_mb: int, large_mb: int) -> None:

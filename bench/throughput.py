@@ -1,6 +1,12 @@
 """Throughput of the text path, one core, against a plain-Python `re` line-by-line baseline.
 
-Usage: .venv/bin/python bench/throughput.py [--size-mb 200] [--workdir /tmp/cleaner-bench] [--no-baseline]
+Usage: .venv/bin/python bench/throughput.py [--only rules|cli|library] [--size-mb 200] [--workdir /tmp/cleaner-bench]
+
+Three tables. `cli` and `library` (bench/throughput_cli.py): three corpora (the seed page a site
+file claims, daniel_zh_dev with rules learned from each site's other pages, and the unclaimed
+corpus below; bench/throughput_corpora.py) end to end through `cleaner clean` and in the library,
+against the naive JSON Lines filter of bench/naive_filter.py in the same run. `rules`, the table
+that follows:
 
 The corpus is seed-like scraped text: every page of ../shared/corpora rendered with
 ../shared/tools/scrape_text.py, plus the seed page, written as JSON Lines and repeated until it
@@ -16,6 +22,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import re
 import sys
 import time
@@ -23,8 +30,8 @@ from pathlib import Path
 from typing import Iterator
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-sys.path.insert(0, str(REPO))
+SHARED = Path(os.environ.get("CLEANER_SHARED", REPO.parent / "shared"))  # as the acceptance test
+sys.path[:0] = [str(REPO), str(REPO / "bench")]
 
 from cleaner import RuleSet, clean_text  # noqa: E402
 from cleaner.core.plan import plans_of  # noqa: E402
@@ -164,13 +171,30 @@ def _timed_block(pages: list[str], rules: RuleSet, other: Baseline | None, timed
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--size-mb", type=int, default=200)
+    parser.add_argument("--only", choices=("rules", "cli", "library"), help="One table (default: all three).")
+    parser.add_argument("--size-mb", type=int, default=200, help="Page text of the unclaimed corpus of the rules table.")
+    parser.add_argument("--cli-size-mb", type=float, default=50, help="Page text of the learned and unclaimed CLI corpora.")
+    parser.add_argument("--copies", type=int, default=24_000, help="Copies of the seed page in the seed corpus.")
+    parser.add_argument("--repeat", type=int, default=3, help="CLI runs of each side (the median is reported).")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/cleaner-bench"))
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args(argv)
+    if args.only in (None, "cli"):
+        from throughput_cli import cli_table
+
+        cli_table(args.workdir, args.cli_size_mb, args.copies, args.repeat)
+    if args.only in (None, "library"):
+        from throughput_cli import library_table
+
+        library_table(args.workdir, args.cli_size_mb, args.copies)
+    if args.only in (None, "rules"):
+        rules_table(args, RuleSet.load())
+
+
+def rules_table(args: argparse.Namespace, rules: RuleSet) -> None:
+    """The unclaimed corpus in the library: rules only and the default, against the re baseline."""
     corpus = build_corpus(args.workdir, args.size_mb)
-    rules = RuleSet.load()
-    print(f"corpus: {corpus} ({corpus.stat().st_size / 1e6:.0f} MB as JSON Lines)")
+    print(f"\n## Unclaimed corpus in the library: {corpus} ({corpus.stat().st_size / 1e6:.0f} MB as JSON Lines)\n")
     r = measure(corpus, rules, baseline=not args.no_baseline)
     nan = float("nan")
     print("| corpus text | cleaner, rules only | cleaner, rules + main content (default) | re line-by-line baseline "

@@ -369,6 +369,20 @@ def test_batch_row_without_text_reads_its_html_as_records_do(bundled):
         cleaner.clean_batch({"text": ["a", "b"], "html": ["x"]}, bundled)
 
 
+def test_comments_on_request_in_clean_records_and_clean_batch(bundled):
+    page = (ROOT / "seeds" / "006_constructed_en_blog_comments.html").read_text(encoding="utf-8")
+    assert "[comment]" not in cleaner.clean(page, bundled).text
+    result = cleaner.clean(page, bundled, comments=True)
+    assert result.text.count("\n\n[comment]\n\n") == 3 and len(result.metadata["comments"]) == 3
+    record = next(cleaner.clean_records([{"html": page}], bundled, comments=True))
+    assert record["text"] == result.text and record["cleaner_metadata"]["comments"] == result.metadata["comments"]
+    batch = cleaner.clean_batch({"html": [page, page]}, bundled, comments=True)
+    assert batch["text"] == [result.text, result.text]
+    assert json.loads(batch["cleaner_metadata"][0])["comments"] == result.metadata["comments"]
+    with pytest.raises(TypeError, match="comments must be True or False"):
+        cleaner.clean(page, bundled, comments="yes")
+
+
 def test_columns_are_named_as_the_data_names_them(bundled):
     html = "<html><body><article><p>" + "正文内容。" * 30 + "</p></article></body></html>"
     batch = {"content": [ZH.format(n=1), None], "raw": [None, html], "link": ["https://news.cri.cn/a", None]}

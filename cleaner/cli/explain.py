@@ -8,6 +8,7 @@ import click
 
 from cleaner.cli.common import (
     EXIT_FOUND,
+    disable_option,
     load_rules,
     main_content_option,
     no_default_option,
@@ -24,10 +25,11 @@ from cleaner.result import Removal, Result
 from cleaner.run.records import RecordError, page_of, parse_record
 
 
-@click.command()
+@click.command(short_help="Show a page with each removal marked by its rule.")
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @rules_option
 @no_default_option
+@disable_option
 @url_option
 @click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True,
               help="Treat input as scraped text or HTML (auto: by content).")
@@ -39,10 +41,18 @@ from cleaner.run.records import RecordError, page_of, parse_record
 @click.option("--kept", is_flag=True, help="Show only what stays, with line numbers.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the output; auto: on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it).")
-def explain(path, rule_dirs, no_default_rules, url, markup, only_removed, record_line, main_content,
+def explain(path, rule_dirs, no_default_rules, disable, url, markup, only_removed, record_line, main_content,
             collapse, kept, color):
-    """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept; a summary per rule at the end."""
-    rules = load_rules(rule_dirs, no_default_rules)
+    """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept; a summary per rule at the end.
+
+    \b
+    Examples:
+      cleaner explain page.txt
+      cleaner explain page.txt --collapse --color always | less -R
+      cleaner explain corpus.jsonl --record 12 --only-removed
+      cleaner explain page.html --url https://news.cri.cn/x.html
+    """
+    rules = load_rules(rule_dirs, no_default_rules, disable)
     cleaner = Cleaner(rules, Options(markup=markup, main_content=main_content))
     if record_line is None and is_jsonl_name(path.name):
         raise click.UsageError(f"{path} holds JSON records: name one with --record LINE")

@@ -24,7 +24,7 @@ from cleaner.run.guards import Refused, check_output_folder, mark
 from cleaner.run.sources import find_sources
 
 
-@click.command()
+@click.command(short_help="Write a review site of what the rules remove.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, readable=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
               help="Folder for the report: index.html and one page view per input under pages/.")
@@ -42,7 +42,13 @@ from cleaner.run.sources import find_sources
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no closing line.")
 def report(paths, output, rule_dirs, no_default_rules, url, markup, input_format, max_size, exclude, jobs,
            main_content, quiet):
-    """Write a review site of what the rules remove from PATHS: OUTPUT/index.html and a view per page."""
+    """Write a review site of what the rules remove from PATHS: OUTPUT/index.html and a view per page.
+
+    \b
+    Examples:
+      cleaner report pages/ -o review/        # then open review/index.html
+      cleaner report corpus.jsonl -o review/ --rules my-rules/
+    """
     options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size))
     rules = load_rules(rule_dirs, no_default_rules)
     failed: list[str] = []

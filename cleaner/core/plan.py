@@ -30,7 +30,7 @@ class Plan:
         self.html_rules = tuple(r for r in self.rules if r.kind in HTML_KINDS)
         # One RE2 pass over the page tells which rules can fire at all, and where: the cost of a
         # page stays flat as rule files grow to hundreds of rules.
-        self.prefilter = Prefilter(p for r in self.text_rules for p in _patterns(r))
+        self.prefilter = Prefilter(p for r in self.text_rules for p in patterns_of(r))
         self._by_trigger: dict[str, list[int]] = {}
         self._always: list[int] = []  # rules whose trigger the prefilter cannot scan
         # Rules whose reach depends on what else is gone: a limit counts the lines left, a cut its
@@ -85,6 +85,6 @@ def plans_of(rules: RuleSet) -> Plans:
     return plans
 
 
-def _patterns(rule: Rule) -> Iterable[Pattern]:
+def patterns_of(rule: Rule) -> Iterable[Pattern]:
     """Every pattern a rule searches (pattern, start, end, marker)."""
     return [v for v in rule.params.values() if isinstance(v, Pattern)]

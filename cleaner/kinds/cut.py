@@ -34,5 +34,4 @@ def apply(page: Page, rule: Rule) -> None:
         span = range(0, marker if keep else marker + 1)
     else:
         span = range(marker + 1 if keep else marker, len(page.lines))
-    for idx in span:
-        page.drop(idx, rule)
+    page.drop_many(span, rule)

@@ -32,12 +32,11 @@ def apply(page: Page, rule: Rule) -> None:
         first = page.first_line(start_p, rule, after)
         if first is None:
             return
-        if end_p is None:
-            last = len(page.lines) - 1
-        else:
-            last = page.first_line(end_p, rule, first)
-            if last is None:
-                return
-        for idx in range(first, last + 1):
-            page.drop(idx, rule)
+        if end_p is None:  # to the end of the page: no later start can matter
+            page.drop_many(range(first, len(page.lines)), rule)
+            return
+        last = page.first_line(end_p, rule, first)
+        if last is None:
+            return
+        page.drop_many(range(first, last + 1), rule)
         after = last

@@ -37,3 +37,34 @@ def url_score(rule_file: RuleFile, url: str) -> int:
     if best < 0 and any(p.search(url) for p in match.urls):
         best = 0
     return best
+
+
+class HostIndex:
+    """The site files a URL may name, found from its host instead of asking every file.
+
+    With a thousand site files, scoring each against every page's URL cost more than cleaning
+    the page; url_score still decides among the few found (files with URL patterns are always
+    among them).
+    """
+
+    def __init__(self, files: list[RuleFile]) -> None:
+        self.exact: dict[str, list[RuleFile]] = {}
+        self.wildcard: dict[str, list[RuleFile]] = {}  # "*.cri.cn" under "cri.cn"
+        self.by_pattern = [f for f in files if f.match is not None and f.match.urls]
+        for f in files:
+            for host in f.match.hosts if f.match is not None else ():
+                if host.startswith("*."):
+                    self.wildcard.setdefault(host[2:], []).append(f)
+                else:
+                    self.exact.setdefault(host, []).append(f)
+
+    def candidates(self, url: str) -> list[RuleFile]:
+        """Every file whose url_score for url can be 0 or more (some others, scored -1, maybe)."""
+        found = list(self.by_pattern)
+        host = host_of(url)
+        if host:
+            found += self.exact.get(host, ())
+            parts = host.split(".")
+            for i in range(1, len(parts)):  # each domain the host lies under
+                found += self.wildcard.get(".".join(parts[i:]), ())
+        return found
