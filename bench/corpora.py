@@ -15,7 +15,9 @@ from typing import Callable, Iterator
 from cleaner.io import decode_bytes, sniff_declared_charset
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("CLEANER_SHARED", REPO.parent / "shared"))  # as the acceptance test
+# CLEANER_SHARED, else ../shared beside the checkout (or beside the folder of worktrees it sits in).
+SHARED = Path(os.environ.get("CLEANER_SHARED") or next(
+    (p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()), REPO.parent / "shared"))
 CORPORA = SHARED / "corpora"
 TOOLS = SHARED / "tools"
 

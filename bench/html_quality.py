@@ -2,6 +2,9 @@
 
 Usage: .venv/bin/python bench/html_quality.py [--corpus NAME ...] [--limit N]
 
+Each system runs with and without comments: `cleaner` and `cleaner --comments` (Options
+comments=True), trafilatura with include_comments=False and with its default, True.
+
 For each corpus, every system runs on the same decoded pages in this one process; only the
 extraction calls are timed. Outputs go to bench/results/<corpus>/<system>/<id>.txt and are
 scored by /work/shared/tools/score.py run as a subprocess, so the figures are the scorer's own.
@@ -67,37 +70,41 @@ def write_manifest_subset(corpus: str, pages: list[Page], out_dir: Path) -> Path
     return subset
 
 
-def run_cleaner(pages: list[Page]) -> tuple[float, dict[str, dict[str, str]]]:
-    """The product's HTML path with the bundled rules, as `cleaner clean` runs it (title first)."""
+def run_cleaner(pages: list[Page], comments: bool = False) -> tuple[float, dict[str, dict[str, str]]]:
+    """The product's HTML path with the bundled rules, as `cleaner clean [--comments]` runs it (title first)."""
     from cleaner import RuleSet
-    from cleaner.core.html_page import clean_html
+    from cleaner.core.cleaner import Cleaner
+    from cleaner.options import Options
 
     rules = RuleSet.load()  # generic packs only: no bundled file names a host of these corpora
+    cleaner = Cleaner(rules, Options(markup="html", comments=comments))
     # Warm-up, as for the other systems: one call, and the lazy import of the fallback.
     import trafilatura  # noqa: F401
 
-    clean_html(pages[0].html, rules, url=pages[0].url)
+    cleaner.clean(pages[0].html, url=pages[0].url)
+    name = "cleaner --comments" if comments else "cleaner"
     results = {}
     elapsed = 0.0
     for page in pages:
         start = time.perf_counter()
-        result = clean_html(page.html, rules, url=page.url)
+        result = cleaner.clean(page.html, url=page.url)
         elapsed += time.perf_counter() - start
-        results[page.id] = {"cleaner": result.text, "_method": result.site or "+".join(result.packs) or "no rules"}
+        results[page.id] = {name: result.text, "_method": result.site or "+".join(result.packs) or "no rules",
+                            "_type": result.metadata.get("page_type", "?")}
     return elapsed, results
 
 
-def run_trafilatura(pages: list[Page], precision: bool) -> tuple[float, dict[str, dict[str, str]]]:
-    """trafilatura.extract as a user would call it."""
+def run_trafilatura(pages: list[Page], precision: bool, comments: bool = False) -> tuple[float, dict[str, dict[str, str]]]:
+    """trafilatura.extract as a user would call it (its default keeps comments: include_comments=True)."""
     import trafilatura
 
-    name = "trafilatura-precision" if precision else "trafilatura"
-    trafilatura.extract(pages[0].html, include_comments=False, favor_precision=precision)
+    name = ("trafilatura-precision" if precision else "trafilatura") + (" include_comments" if comments else "")
+    trafilatura.extract(pages[0].html, include_comments=comments, favor_precision=precision)
     results = {}
     elapsed = 0.0
     for page in pages:
         start = time.perf_counter()
-        text = trafilatura.extract(page.html, include_comments=False, favor_precision=precision)
+        text = trafilatura.extract(page.html, include_comments=comments, favor_precision=precision)
         elapsed += time.perf_counter() - start
         results[page.id] = {name: text or ""}
     return elapsed, results
@@ -122,7 +129,9 @@ def bench_corpus(corpus: str, limit: int | None) -> list[Row]:
         manifest = write_manifest_subset(corpus, pages, corpus_dir)
     runs = [
         ("cleaner", lambda: run_cleaner(pages)),
+        ("cleaner --comments", lambda: run_cleaner(pages, comments=True)),
         ("trafilatura", lambda: run_trafilatura(pages, precision=False)),
+        ("trafilatura include_comments", lambda: run_trafilatura(pages, precision=False, comments=True)),
         ("trafilatura-precision", lambda: run_trafilatura(pages, precision=True)),
     ]
     rows = []
@@ -139,10 +148,11 @@ def bench_corpus(corpus: str, limit: int | None) -> list[Row]:
                 (out_dir / f"{page_id}.txt").write_text(per_page[name], encoding="utf-8")
             f1, page_f1 = score(manifest, out_dir)
             row = Row(corpus, name, f1, page_f1, speed)
-            methods = [per_page["_method"] for per_page in results.values() if "_method" in per_page]
-            if methods:
-                counts = {m: methods.count(m) for m in sorted(set(methods))}
-                row.extra["methods"] = ", ".join(f"{m} {n}" for m, n in counts.items())
+            for key, extra in (("_method", "methods"), ("_type", "page types")):
+                found = [per_page[key] for per_page in results.values() if key in per_page]
+                if found:
+                    counts = {m: found.count(m) for m in sorted(set(found))}
+                    row.extra[extra] = ", ".join(f"{m} {n}" for m, n in counts.items())
             rows.append(row)
     return rows
 
@@ -156,9 +166,9 @@ def print_table(rows: list[Row]) -> None:
         ratio = r.pages_per_s / baseline[r.corpus] if baseline.get(r.corpus) else float("nan")
         print(f"| {r.corpus} | {r.system} | {r.f1:.3f} | {r.page_f1:.3f} | {r.pages_per_s:.0f} "
               f"| {ratio:.2f}× |")
-    methods = [r for r in rows if r.extra.get("methods") and r.system == "cleaner"]
-    for r in methods:
-        print(f"\n{r.corpus}: cleaner paths used: {r.extra['methods']}")
+    for r in rows:
+        if r.system == "cleaner" and r.extra.get("methods"):
+            print(f"\n{r.corpus}: cleaner paths used: {r.extra['methods']}; page types: {r.extra.get('page types')}")
 
 
 def main(argv: list[str] | None = None) -> int:

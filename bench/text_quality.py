@@ -3,9 +3,11 @@
 Usage: .venv/bin/python bench/text_quality.py [--corpus NAME ...] [--limit N]
 
 Every page's HTML is rendered to seed-like scraped text with the shared scrape_text.py (nothing
-removed), then cleaned with the bundled rules only, with and without main-content selection. No
+removed), then cleaned with the bundled rules only, with and without main-content selection, and
+with comments kept (`--comments`). No
 rule file names a host of these corpora: the zh-news and en-news packs apply as fallbacks.
-Trafilatura (favor_precision) on the page's HTML is the peer: it sees the markup the text lost.
+Trafilatura (favor_precision, with include_comments False and True) on the page's HTML is the
+peer: it sees the markup the text lost.
 Outputs are scored by the shared scorer, run as a subprocess.
 """
 from __future__ import annotations
@@ -22,6 +24,8 @@ sys.path.insert(0, str(REPO))
 
 from bench.corpora import TOOLS, html_of, manifest_rows, scrape_text  # noqa: E402
 from cleaner import RuleSet, clean_text  # noqa: E402
+from cleaner.core.cleaner import Cleaner  # noqa: E402
+from cleaner.options import Options  # noqa: E402
 
 DEFAULT_CORPORA = ("daniel_zh_dev", "cwced_zh", "scrapinghub_aeb")
 
@@ -58,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     import trafilatura
 
     rules = RuleSet.load()
+    with_comments = Cleaner(rules, Options(markup="text", comments=True))
     print("| corpus | pages | system | P | R | F1 |\n|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="text-quality-") as tmp:
         for corpus in args.corpus or DEFAULT_CORPORA:
@@ -68,11 +73,14 @@ def main(argv: list[str] | None = None) -> int:
                 "scraped text, not cleaned": lambda pid: texts[pid],
                 "cleaner, rules only": lambda pid: clean_text(texts[pid], rules, main_content=False).text,
                 "cleaner (rules + main content)": lambda pid: clean_text(texts[pid], rules).text,
+                "cleaner --comments": lambda pid: with_comments.clean(texts[pid]).text,
             }
             outputs = {name: {pid: run(pid) for pid in texts} for name, run in systems.items()}
             html = {row["id"]: page for row, page in pages}
-            outputs["trafilatura favor_precision, on the HTML"] = {
-                pid: trafilatura.extract(page, favor_precision=True) or "" for pid, page in html.items()}
+            for name, keep in (("trafilatura favor_precision, on the HTML", False),
+                               ("trafilatura favor_precision include_comments, on the HTML", True)):
+                outputs[name] = {pid: trafilatura.extract(page, favor_precision=True, include_comments=keep) or ""
+                                 for pid, page in html.items()}
             for n, (name, out) in enumerate(outputs.items()):
                 p, r, f1 = score(manifest, out, Path(tmp) / corpus / str(n))
                 print(f"| {corpus} | {len(manifest)} | {name} | {p:.3f} | {r:.3f} | {f1:.3f} |", flush=True)

@@ -49,8 +49,11 @@ def default_rules() -> RuleSet:
     return rules
 
 
-def load_rules(*folders: str | os.PathLike[str], bundled: bool = True) -> RuleSet:
+def load_rules(*folders: str | os.PathLike[str], bundled: bool = True, disable: Iterable[str] = ()) -> RuleSet:
     """Load the bundled rules (unless bundled=False) and the given folders; raise on any bad file.
+
+    disable switches rules off: rule ids (`zh-news/share-bar`) or a file's name for all its own
+    rules; one that names nothing is a ValueError.
 
     A folder without rule files gives a UserWarning. How pages are cleaned (main_content, markup)
     is told to the cleaning functions, not to the rules.
@@ -60,30 +63,34 @@ def load_rules(*folders: str | os.PathLike[str], bundled: bool = True) -> RuleSe
             raise TypeError(f"load_rules: folders must be paths (str or os.PathLike), not {type(folder).__name__}")
     if not isinstance(bundled, bool):
         raise TypeError(f"load_rules: bundled must be True or False, not {bundled!r}")
+    if isinstance(disable, str):
+        raise TypeError("load_rules: disable must be a list of rule ids, not a string")
     rules = RuleSet.load([Path(f) for f in folders], bundled=bundled)
     if rules.errors:
         raise RuleFileErrors(rules.errors)
+    rules = rules.without(disable)
     for message in rules.warnings:
         warnings.warn(message, UserWarning, stacklevel=2)
     return rules
 
 
 def clean(page: str | bytes, rules: RuleSet | None = None, *, url: str | None = None, markup: Markup = "auto",
-          main_content: bool = True, **old: object) -> Result:
+          main_content: bool = True, comments: bool = False, **old: object) -> Result:
     """Clean one page, scraped text or HTML (markup "auto" tells them apart by content); bytes are decoded as files are.
 
     main_content=False applies the rules only on scraped text; HTML pages always go through
-    main-content extraction.
+    main-content extraction. comments=True keeps reader comments and a thread's posts after the
+    article, each after a `[comment]` paragraph, and lists them in metadata["comments"].
     """
-    cleaner = _cleaner(rules, markup, main_content, old, "clean")
+    cleaner = _cleaner(rules, markup, main_content, old, "clean", comments)
     _check_url(url, "clean")
     return cleaner.clean(page_text(page, "clean: page"), url or None)
 
 
 def clean_iter(pages: Iterable[PageLike], rules: RuleSet | None = None, *, markup: Markup = "auto",
-               main_content: bool = True, **old: object) -> Iterator[Result]:
+               main_content: bool = True, comments: bool = False, **old: object) -> Iterator[Result]:
     """Clean pages lazily and in order: a generator that holds one page at a time."""
-    cleaner = _cleaner(rules, markup, main_content, old, "clean_iter")
+    cleaner = _cleaner(rules, markup, main_content, old, "clean_iter", comments)
     _check_stream(pages, "clean_iter", "pages")
     return _clean_iter(pages, cleaner)
 
@@ -105,7 +112,7 @@ def _clean_iter(pages: Iterable[PageLike], cleaner: Cleaner) -> Iterator[Result]
 
 
 def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = None, *, markup: Markup = "auto",
-                  main_content: bool = True, on_error: OnError = "raise", text_column: str = TEXT,
+                  main_content: bool = True, comments: bool = False, on_error: OnError = "raise", text_column: str = TEXT,
                   html_column: str = HTML, prefix: str = PREFIX, removed: RemovedShape = "rules",
                   **old: object) -> Iterator[dict[str, Any]]:
     """Clean records lazily and in order; a bad record raises, is skipped, or passes through marked.
@@ -114,7 +121,7 @@ def clean_records(records: Iterable[Mapping[str, Any]], rules: RuleSet | None = 
     from `html_column`), and ours are added under `prefix`: site, metadata and removed (shaped by
     `removed`, see Result.to_record).
     """
-    cleaner = _cleaner(rules, markup, main_content, old, "clean_records")
+    cleaner = _cleaner(rules, markup, main_content, old, "clean_records", comments)
     if on_error not in ON_ERROR:
         raise ValueError(f"clean_records: on_error must be one of {', '.join(map(repr, ON_ERROR))}; got {on_error!r}")
     fields = _fields(prefix, removed, "clean_records")
@@ -139,7 +146,8 @@ def _clean_records(records: Iterable[Mapping[str, Any]], cleaner: Cleaner, on_er
 
 
 def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None = None, *, markup: Markup = "auto",
-                main_content: bool = True, text_column: str = TEXT, html_column: str = HTML, url_column: str = URL,
+                main_content: bool = True, comments: bool = False, text_column: str = TEXT, html_column: str = HTML,
+                url_column: str = URL,
                 prefix: str = PREFIX, removed: RemovedShape = "rules", **old: object) -> dict[str, list[Any]]:
     """Clean a columnar batch (a dict of lists, a pandas DataFrame) for `Dataset.map(batched=True)`.
 
@@ -151,7 +159,7 @@ def clean_batch(batch: Mapping[str, Sequence[Any]] | Any, rules: RuleSet | None 
     batch, and types a column of Nones null). A missing page (None, NaN) gives ""; bytes are
     decoded as the CLI decodes files; any other value raises TypeError naming the column and the row.
     """
-    cleaner = _cleaner(rules, markup, main_content, old, "clean_batch")
+    cleaner = _cleaner(rules, markup, main_content, old, "clean_batch", comments)
     fields = _fields(prefix, removed, "clean_batch")
     _check_columns("clean_batch", text_column=text_column, html_column=html_column, url_column=url_column)
     site, metadata, removals = (f"{prefix}{name}" for name in ("site", "metadata", "removed"))
@@ -187,7 +195,8 @@ def _rules(rules: object, fn: str) -> RuleSet:
     return rules
 
 
-def _cleaner(rules: object, markup: object, main_content: object, old: dict[str, object], fn: str) -> Cleaner:
+def _cleaner(rules: object, markup: object, main_content: object, old: dict[str, object], fn: str,
+             comments: object = False) -> Cleaner:
     """The Cleaner a library call describes, its arguments checked; kind= is refused by name."""
     if "kind" in old:
         raise TypeError(f"{fn}: kind= is now markup= (one of {', '.join(map(repr, MARKUPS))})")
@@ -197,7 +206,10 @@ def _cleaner(rules: object, markup: object, main_content: object, old: dict[str,
         raise ValueError(f"{fn}: markup must be one of {', '.join(map(repr, MARKUPS))}; got {markup!r}")
     if not isinstance(main_content, bool):
         raise TypeError(f"{fn}: main_content must be True or False, not {main_content!r}")
-    return Cleaner(_rules(rules, fn), Options(markup=markup, main_content=main_content))  # type: ignore[arg-type]
+    if not isinstance(comments, bool):
+        raise TypeError(f"{fn}: comments must be True or False, not {comments!r}")
+    options = Options(markup=markup, main_content=main_content, comments=comments)  # type: ignore[arg-type]
+    return Cleaner(_rules(rules, fn), options)
 
 
 

@@ -1,4 +1,4 @@
-"""Content sniffing: is this HTML, and which charset does it declare?"""
+"""Content sniffing: is this binary, is this HTML, and which charset does it declare?"""
 
 from __future__ import annotations
 
@@ -39,6 +39,45 @@ _ATTRIBUTE = re.compile(r"\s[\w:-]+\s*=")
 # Several tags are needed: a scraped text may quote a "<p>" or "<b>" in passing. A tag
 # with attributes (<div class="x">, <script src=...>) counts double: prose rarely has them.
 _MIN_TAG_WEIGHT = 4
+
+
+# File signatures of formats a crawl or a folder of pages often holds next to them.
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+    (b"%PDF-", "PDF document"), (b"PK\x03\x04", "ZIP archive"), (b"\x7fELF", "ELF executable"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"), (b"Rar!\x1a\x07", "RAR archive"),
+    (b"BZh", "bzip2 stream"), (b"\xfd7zXZ\x00", "xz stream"), (b"SQLite format 3\x00", "SQLite database"),
+    (b"\x00asm", "WebAssembly module"), (b"\xca\xfe\xba\xbe", "Java class"), (b"OggS", "Ogg media"),
+    (b"\x1aE\xdf\xa3", "Matroska/WebM media"), (b"wOFF", "WOFF font"), (b"wOF2", "WOFF2 font"),
+)
+# Text files may hold tab, newline, carriage return, form feed and the ESC of ISO-2022.
+_CONTROL = bytes(b for b in range(0x20) if b not in b"\t\n\r\f\x1b")
+_MAX_CONTROL_SHARE = 0.05
+# Real crawls hold pages with a stray NUL or two (a bad write, a template's bug): a few NULs in
+# text are damage; binary data has one in every 256 bytes or more (UTF-16 without a BOM: half).
+_STRAY_NULS = 8
+_MAX_NUL_SHARE = 0.001
+
+
+def binary_reason(sample: bytes) -> str | None:
+    """Why the start of a file (64 KiB is plenty) is not text, or None when it reads as text.
+
+    Decided by the whole sample, not by one byte: a known file signature, more NUL bytes than
+    stray damage explains, or a share of control bytes that text does not have.
+    """
+    for magic, name in _MAGIC:
+        if sample.startswith(magic):
+            return name
+    if sample[4:8] == b"ftyp":
+        return "MP4/QuickTime media"
+    nuls = sample.count(0)
+    # Stray NULs are few in much text; a tiny "file" of NULs is no text at all.
+    if nuls > _MAX_NUL_SHARE * len(sample) and (nuls > _STRAY_NULS or 4 * nuls > len(sample)):
+        return f"{nuls} NUL bytes in the first {len(sample)}"
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    if controls > len(sample) * _MAX_CONTROL_SHARE:
+        return f"{controls} control bytes in the first {len(sample)}"
+    return None
 
 
 def sniff_declared_charset(head: bytes) -> str | None:

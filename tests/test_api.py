@@ -94,6 +94,8 @@ def test_to_record_is_what_records_get(bundled):
         cleaner.clean_records([], bundled, removed="all")
     with pytest.raises(TypeError, match="clean_batch: prefix must be a string, not int"):
         cleaner.clean_batch({"text": []}, bundled, prefix=1)
+    with pytest.raises(ValueError, match="clean_batch: prefix must not be empty"):
+        cleaner.clean_batch({"text": []}, bundled, prefix="")
 
 
 def test_clean_records_html_field(bundled):
@@ -367,6 +369,20 @@ def test_batch_row_without_text_reads_its_html_as_records_do(bundled):
     assert out["text"][2] == ""
     with pytest.raises(ValueError, match=r'^clean_batch: the "html" column has 1 rows and the "text" column 2$'):
         cleaner.clean_batch({"text": ["a", "b"], "html": ["x"]}, bundled)
+
+
+def test_comments_on_request_in_clean_records_and_clean_batch(bundled):
+    page = (ROOT / "seeds" / "006_constructed_en_blog_comments.html").read_text(encoding="utf-8")
+    assert "[comment]" not in cleaner.clean(page, bundled).text
+    result = cleaner.clean(page, bundled, comments=True)
+    assert result.text.count("\n\n[comment]\n\n") == 3 and len(result.metadata["comments"]) == 3
+    record = next(cleaner.clean_records([{"html": page}], bundled, comments=True))
+    assert record["text"] == result.text and record["cleaner_metadata"]["comments"] == result.metadata["comments"]
+    batch = cleaner.clean_batch({"html": [page, page]}, bundled, comments=True)
+    assert batch["text"] == [result.text, result.text]
+    assert json.loads(batch["cleaner_metadata"][0])["comments"] == result.metadata["comments"]
+    with pytest.raises(TypeError, match="comments must be True or False"):
+        cleaner.clean(page, bundled, comments="yes")
 
 
 def test_columns_are_named_as_the_data_names_them(bundled):

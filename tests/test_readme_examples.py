@@ -12,7 +12,7 @@ from conftest import ROOT
 
 FENCE = re.compile(r"(<!--\s*test\s*-->\s*\n)?```python\n(.*?)```", re.S)
 # A block needs these importable; where one is missing the block's file is skipped, not failed.
-NEEDS = {"datasets": "datasets", "pandas": "pandas", "ray": "ray"}
+NEEDS = {"datasets": "datasets", "pandas": "pandas", "ray": "ray", "datatrove": "datatrove"}
 
 
 def blocks(path: Path, *, marked_only: bool) -> list[str]:

@@ -38,6 +38,17 @@ def test_seed_removals(page, bundled, file_regression):
     file_regression.check(_removals(result), extension=".json", encoding="utf-8", basename=f"{page.stem}.removed")
 
 
+# Pages with reader comments or a thread's posts: their output in comments mode is golden too.
+COMMENT_SEEDS = [p for p in SEED_PAGES if "comments" in p.stem or "thread" in p.stem]
+
+
+@pytest.mark.parametrize("page", COMMENT_SEEDS, ids=[p.stem for p in COMMENT_SEEDS])
+def test_seed_clean_text_with_comments(page, bundled, file_regression):
+    result = cleaner.clean(page.read_text(encoding="utf-8"), bundled, comments=True)
+    assert "\n[comment]\n" in result.text and result.metadata["comments"]
+    file_regression.check(result.text, extension=".txt", encoding="utf-8", basename=f"{page.stem}.comments", fullpath=None)
+
+
 def test_seeds_cover_both_paths():
     # Text and HTML pages each have seeds: the golden files pin both paths.
     assert {p.suffix for p in SEED_PAGES} == {".txt", ".html"}
@@ -48,3 +59,6 @@ def test_every_seed_has_golden_files():
     for page in SEED_PAGES:
         assert f"{page.stem}.clean.txt" in golden, f"no golden text for {page.name}"
         assert f"{page.stem}.removed.json" in golden, f"no golden removals for {page.name}"
+    assert COMMENT_SEEDS, "no seed with comments"
+    for page in COMMENT_SEEDS:
+        assert f"{page.stem}.comments.txt" in golden, f"no golden comments-mode text for {page.name}"

@@ -1,7 +1,9 @@
 """`cleaner clean`: flags -> Options and sources -> a corpus run (run/corpus.py) -> stderr report, exit code."""
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import sys
 from pathlib import Path
 from typing import Callable
@@ -12,6 +14,7 @@ from cleaner.cli.common import (
     EXIT_FOUND,
     EXIT_OK,
     EXIT_USAGE,
+    disable_option,
     load_rules,
     main_content_option,
     no_default_option,
@@ -19,8 +22,10 @@ from cleaner.cli.common import (
     size_option,
     url_option,
 )
+from cleaner.cli.foreign_lines import without_foreign_lines
 from cleaner.cli.signals import deferred
 from cleaner.io import InputError
+from cleaner.io.atomic import write_atomic
 from cleaner.io.globs import SEMANTICS
 from cleaner.io.walk import is_within
 from cleaner.options import MARKUPS, Options
@@ -45,7 +50,15 @@ def out(data: str | bytes) -> None:
     click.echo(data, nl=False)
 
 
-@click.command()
+def _prefix(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """--field-prefix: an empty one would let our fields overwrite the record's own."""
+    if not value:
+        raise click.BadParameter("must not be empty: the added fields would overwrite a record's own "
+                                 "`metadata`, `site` or `removed`")
+    return value
+
+
+@click.command(short_help="Clean pages, folders and JSON Lines records.")
 # readable=False: a file that cannot be read is that file's error, reported when it is read; the run goes on.
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True, readable=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -53,12 +66,13 @@ def out(data: str | bytes) -> None:
                    "or .json for a single page. Default: stdout.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format of page inputs. Default: what the -o name says (.jsonl, .json), else txt.")
-@click.option("--field-prefix", default=PREFIX, show_default=True,
+@click.option("--field-prefix", default=PREFIX, show_default=True, callback=_prefix,
               help="Prefix of the fields added to records and JSON pages (PREFIXsite, PREFIXmetadata, PREFIXremoved).")
 @click.option("--removed", "removed", type=click.Choice(REMOVED_SHAPES), default="rules", show_default=True,
               help="What records and JSON pages say of removals: none; rules (counts per rule id); full (every removal).")
 @rules_option
 @no_default_option
+@disable_option
 @url_option
 @click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True, help="Treat input as scraped text or HTML (auto: by content).")
 @click.option("--input-format", type=click.Choice(["auto", "page", "jsonl"]), default="auto", show_default=True,
@@ -69,18 +83,34 @@ def out(data: str | bytes) -> None:
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="ray: run on Ray Data (a local cluster, or the one RAY_ADDRESS names); needs cleaner[ray].")
 @main_content_option
+@click.option("--stats", "stats", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the run's counts to this JSON file: files, records, bytes, removals per rule, "
+                   "empty/short/unchanged pages, errors by kind, elapsed time.")
+@click.option("--comments", is_flag=True,
+              help="Keep reader comments and a forum or blog thread's posts after the article, each after a "
+                   "[comment] line (a `comments` list in JSON metadata). Default: the article alone.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules, url, markup, input_format, max_size, exclude, jobs, engine,
-          main_content, quiet):
-    """Clean PATHS (files, folders, JSON Lines files, or - for stdin)."""
+def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules, disable, url, markup, input_format,
+          max_size, exclude, jobs, engine,
+          main_content, stats, comments, quiet):
+    """Clean PATHS (files, folders, JSON Lines files, or - for stdin).
+
+    \b
+    Examples:
+      cleaner clean page.txt                  # the clean text on stdout
+      cleaner clean pages/ -o clean/          # same relative paths under clean/
+      cleaner clean corpus.jsonl.zst -o clean.jsonl.zst --disable zh-news/share-bar
+      cat page.html | cleaner clean - --url https://news.cri.cn/x.html
+    """
     _big_blocks_to_the_os()
     fmt = output_format(fmt, output)
-    options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size))
-    rules = load_rules(rule_dirs, no_default_rules)
+    options = Options(markup=markup, main_content=main_content, max_size=size_option(max_size), comments=comments)
+    rules = load_rules(rule_dirs, no_default_rules, disable)
     setup = Setup(tuple(str(d) for d in rule_dirs), not no_default_rules, options, fmt, url,
-                  fields=Fields(field_prefix, removed))
+                  fields=Fields(field_prefix, removed), disable=disable)
     summary = Summary()
     make_sink = functools.partial(Sink, output=output, fmt=fmt, summary=summary, say=say, out=out)
+    close = functools.partial(_close, summary, rules, quiet, stats)
     stdin = "-" in [str(p) for p in paths]
     try:
         single = _check_usage(paths, output, fmt, stdin)
@@ -90,17 +120,23 @@ def clean(paths, output, fmt, field_prefix, removed, rule_dirs, no_default_rules
                 corpus.clean_stdin_page(make_sink, setup, rules, say)
             except InputError as exc:
                 say(f"<stdin>: error: {exc}")
-                sys.exit(EXIT_FOUND)
-            _close(summary, rules, quiet)
-        _check_engine(engine, stdin)
+                summary.fail("<stdin>", str(exc))
+                close()
+            close()
         sources = _sources(paths, exclude, input_format, summary)
+        _check_engine(engine, sources)
         sink = _sink(make_sink, sources, paths, output, fmt, single, stdin)
     except Refused as exc:
         raise click.UsageError(str(exc)) from None
-    show = not quiet and sys.stderr.isatty() and len(sources) > 1
-    with click.progressbar(length=len(sources), label="cleaning", file=sys.stderr, hidden=not show) as bar:
-        corpus.run(sink, setup, rules, engine=engine, jobs=jobs, advance=bar.update, shield=deferred)
-    _close(summary, rules, quiet)
+    # A stream of records shows its rate and time even alone; a single page would only flash a bar.
+    show = not quiet and sys.stderr.isatty() and (len(sources) > 1 or any(s.records for s in sources))
+    # n/N inputs, then the input rate and the time so far (redrawn after every task, not only per input)
+    foreign = without_foreign_lines() if engine == "ray" else contextlib.nullcontext()
+    with foreign, click.progressbar(length=len(sources), label="cleaning", file=sys.stderr, hidden=not show,
+                                    show_pos=True, item_show_func=lambda s: s and s.progress()) as bar:
+        corpus.run(sink, setup, rules, engine=engine, jobs=jobs, advance=lambda n: bar.update(n, summary),
+                   shield=deferred)
+    close()
 
 
 def _check_usage(paths: tuple[Path, ...], output: Path | None, fmt: str, stdin: bool) -> bool:
@@ -115,23 +151,24 @@ def _check_usage(paths: tuple[Path, ...], output: Path | None, fmt: str, stdin: 
     return single
 
 
-def _check_engine(engine: str, stdin: bool) -> None:
-    """Refuse the Ray engine on stdin, or when Ray is not installed."""
+def _check_engine(engine: str, sources: list[Source]) -> None:
+    """Refuse the Ray engine when Ray is not installed; warn when the input is too small to gain from it."""
     if engine == "ray":
-        from cleaner.run.ray import require_ray
+        from cleaner.run.ray import require_ray, too_small
 
-        if stdin:
-            raise Refused("--engine ray reads files, not stdin")
         try:
             require_ray()
         except ImportError as exc:
             raise Refused(str(exc)) from None
+        warning = too_small(sources)
+        if warning:
+            say(f"warning: {warning}")
 
 
 def _sources(paths: tuple[Path, ...], exclude: tuple[str, ...], input_format: str, summary: Summary) -> list[Source]:
     """The inputs; a missing path is a usage error."""
     try:
-        return find_sources(paths, exclude, input_format, say, summary.failed)
+        return find_sources(paths, exclude, input_format, say, summary.fail)
     except FileNotFoundError as exc:
         raise click.UsageError(f"{shown_path(exc.filename)}: no such file or folder") from None
 
@@ -187,10 +224,18 @@ def _big_blocks_to_the_os() -> None:
         pass
 
 
-def _close(summary: Summary, rules: RuleSet, quiet: bool) -> None:
+def _close(summary: Summary, rules: RuleSet, quiet: bool, stats: Path | None) -> None:
+    """The summary on stderr, the --stats file, and the exit code."""
+    elapsed = summary.elapsed()
     if not quiet:
-        for line in summary.lines():
+        for line in summary.lines(elapsed):
             say(line)
+    if stats is not None:
+        try:
+            write_atomic(stats, json.dumps(summary.stats(elapsed), ensure_ascii=False, indent=2) + "\n")
+        except OSError as exc:
+            say(f"{shown_path(stats)}: error: cannot write: {exc.strerror or exc}")
+            sys.exit(EXIT_FOUND)
     if rules.errors:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FOUND if summary.failed else EXIT_OK)

@@ -15,6 +15,9 @@ rules_option = click.option(
     help="Folder (or file) of rule files to add; a file for the same site overrides the bundled one. Repeatable.",
 )
 no_default_option = click.option("--no-default-rules", is_flag=True, help="Leave the bundled rules out.")
+disable_option = click.option(
+    "--disable", "disable", multiple=True, metavar="RULE",
+    help="Switch off a rule (zh-news/share-bar), or every rule of one file (zh-news). Repeatable.")
 url_option = click.option("--url", default=None, help="The page's URL (picks the site's rule file by host).")
 main_content_option = click.option(
     "--main-content/--no-main-content", default=True, show_default=True,
@@ -22,14 +25,23 @@ main_content_option = click.option(
          "Scraped text only: HTML pages always go through main-content extraction.")
 
 
-def load_rules(rule_dirs: tuple[Path, ...], no_default: bool) -> RuleSet:
-    """Load rules, reporting bad rule files and empty rule folders on stderr (the run goes on without them)."""
+def load_rules(rule_dirs: tuple[Path, ...], no_default: bool, disable: tuple[str, ...] = ()) -> RuleSet:
+    """Load rules, reporting bad rule files and empty rule folders on stderr (the run goes on without them);
+    --disable naming no rule is a usage error."""
     rules = RuleSet.load(rule_dirs, bundled=not no_default)
     for warning in rules.warnings:
         click.echo(warning, err=True)
     for error in rules.errors:
         click.echo(f"error: {error}", err=True)
-    return rules
+    return without(rules, disable)
+
+
+def without(rules: RuleSet, disable: tuple[str, ...]) -> RuleSet:
+    """rules.without(disable), an unknown id being a usage error that names it."""
+    try:
+        return rules.without(disable)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--disable'") from None
 
 
 def size_option(text: str) -> int:

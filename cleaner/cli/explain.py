@@ -8,12 +8,14 @@ import click
 
 from cleaner.cli.common import (
     EXIT_FOUND,
+    disable_option,
     load_rules,
     main_content_option,
     no_default_option,
     rules_option,
     url_option,
 )
+from cleaner.cli.explain_view import collapsed, kept_lines, summary, use_color
 from cleaner.core.cleaner import Cleaner
 from cleaner.io import Decoded, InputError, read_input
 from cleaner.io.guess import DOUBTFUL, encoding_warning
@@ -23,10 +25,11 @@ from cleaner.result import Removal, Result
 from cleaner.run.records import RecordError, page_of, parse_record
 
 
-@click.command()
+@click.command(short_help="Show a page with each removal marked by its rule.")
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @rules_option
 @no_default_option
+@disable_option
 @url_option
 @click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True,
               help="Treat input as scraped text or HTML (auto: by content).")
@@ -34,9 +37,22 @@ from cleaner.run.records import RecordError, page_of, parse_record
 @click.option("--record", "record_line", type=click.IntRange(min=1), default=None,
               help="PATH is JSON Lines: explain the record on this line.")
 @main_content_option
-def explain(path, rule_dirs, no_default_rules, url, markup, only_removed, record_line, main_content):
-    """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept."""
-    rules = load_rules(rule_dirs, no_default_rules)
+@click.option("--collapse", is_flag=True, help="Fold runs of lines removed by one rule into 'lines 1–95 removed by RULE'.")
+@click.option("--kept", is_flag=True, help="Show only what stays, with line numbers.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the output; auto: on a terminal, unless NO_COLOR is set (FORCE_COLOR forces it).")
+def explain(path, rule_dirs, no_default_rules, disable, url, markup, only_removed, record_line, main_content,
+            collapse, kept, color):
+    """Show PATH with each removal marked: '-' line removed, '~' span removed, ' ' kept; a summary per rule at the end.
+
+    \b
+    Examples:
+      cleaner explain page.txt
+      cleaner explain page.txt --collapse --color always | less -R
+      cleaner explain corpus.jsonl --record 12 --only-removed
+      cleaner explain page.html --url https://news.cri.cn/x.html
+    """
+    rules = load_rules(rule_dirs, no_default_rules, disable)
     cleaner = Cleaner(rules, Options(markup=markup, main_content=main_content))
     if record_line is None and is_jsonl_name(path.name):
         raise click.UsageError(f"{path} holds JSON records: name one with --record LINE")
@@ -57,12 +73,19 @@ def explain(path, rule_dirs, no_default_rules, url, markup, only_removed, record
     except Exception as exc:  # a page that breaks the cleaner: one line, as `cleaner clean` reports it
         click.echo(f"{path}{f':{record_line}' if record_line else ''}: error: cannot clean: {type(exc).__name__}: {exc}", err=True)
         sys.exit(EXIT_FOUND)
+    colour = use_color(color)
     click.echo(f"# {where}: site {result.site or '(none)'}; packs {', '.join(result.packs) or '(none)'}")
     click.echo(f"# read as: {reading}")
     for key, value in result.metadata.items():
         click.echo(f"# {key}: {value}")
-    for line in explain_lines(result.extracted or page, result, only_removed=only_removed):
-        click.echo(line)
+    text = result.extracted or page
+    if kept:
+        lines = kept_lines(text, result)
+    else:
+        lines = explain_lines(text, result, only_removed=only_removed)
+        lines = collapsed(lines, text, result) if collapse else lines
+    for line in lines + summary(result, text):
+        click.echo(line, color=colour)
 
 
 def _record(path: Path, number: int, markup: str) -> tuple[str, str | None, str]:

@@ -34,7 +34,7 @@ from cleaner.ruleset.schema import HOST_RE
 _DEFAULTS = LearnOptions()
 
 
-@click.command()
+@click.command(short_help="Learn a site's rule file from its pages.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--site", required=True, help="The site's host, e.g. news.163.com (the file claims it and its subdomains).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Rule file to write. Default: stdout.")
@@ -59,7 +59,13 @@ _DEFAULTS = LearnOptions()
 @click.option("--exclude", multiple=True, help=f"Glob of paths to skip inside folders ({SEMANTICS}). Repeatable.")
 def learn(paths, site, output, dry_run, markup, min_support, min_share, max_markers, frame_lines, frame_share,
           min_confidence, rule_dirs, no_default_rules, max_size, exclude):
-    """Learn a rule file for SITE from its pages (PATHS: files or folders of scraped text or HTML)."""
+    """Learn a rule file for SITE from its pages (PATHS: files or folders of scraped text or HTML).
+
+    \b
+    Examples:
+      cleaner learn pages/ --site news.example.com -o rules/news.example.com.yaml
+      cleaner learn pages/ --site news.example.com --dry-run
+    """
     host = site.strip().lower()
     host = host[4:] if host.startswith("www.") else host
     if not HOST_RE.match(host) or host.startswith("*."):

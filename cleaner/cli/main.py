@@ -22,6 +22,7 @@ COMMANDS = {
     "check": (".check", "check"),
     "fix": (".fix", "fix"),
     "learn": (".learn", "learn"),
+    "report": (".report", "report"),
 }
 
 
@@ -60,7 +61,15 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cleaner")
 def main():
-    """Strip site furniture from scraped web pages with per-site rule files."""
+    """Strip site furniture from scraped web pages with per-site rule files.
+
+    \b
+    Examples:
+      cleaner clean pages/ -o clean/
+      cleaner check articles/ && cleaner fix articles/
+      cleaner explain page.txt
+    Each command's --help lists its options, with examples.
+    """
 
 
 if __name__ == "__main__":

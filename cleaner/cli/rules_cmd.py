@@ -19,16 +19,30 @@ from cleaner.run.summary import plural
 _UNKNOWN_PACK = re.compile(r'^extends unknown pack "([^"]+)"$')
 
 
-@click.group()
+@click.group(short_help="Validate, list and describe rule files.")
 def rules():
-    """Work with rule files."""
+    """Validate, list and describe rule files.
+
+    \b
+    Examples:
+      cleaner rules check
+      cleaner rules check my-rules/
+      cleaner rules list --rules my-rules/
+      cleaner rules schema > rule-file.schema.json
+    """
 
 
-@rules.command()
+@rules.command(short_help="Validate rule files and run their examples.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--no-default-rules", is_flag=True, help="Check PATHS alone (packs they extend must be among them).")
 def check(paths, no_default_rules):
-    """Validate rule files (default: the bundled ones) and run their examples."""
+    """Validate rule files (default: the bundled ones) and run their examples.
+
+    \b
+    Examples:
+      cleaner rules check
+      cleaner rules check my-rules/ --no-default-rules
+    """
     bundled = not paths or not no_default_rules
     ruleset = RuleSet.load(paths, bundled=bundled)
     own = {str(p) for p in paths}
@@ -66,16 +80,27 @@ def _under(path: str, roots: set[str]) -> bool:
     return any(p == Path(r).resolve() or Path(r).resolve() in p.parents for r in roots)
 
 
-@rules.command()
+@rules.command(short_help="Print the rule files' JSON Schema, for editors and other tools.")
 def schema():
-    """Print the rule files' JSON Schema (draft 2020-12), for editors and other tools."""
+    """Print the rule files' JSON Schema (draft 2020-12), for editors and other tools.
+
+    \b
+    Examples:
+      cleaner rules schema > rule-file.schema.json
+    """
     click.echo(schema_text(), nl=False)
 
 
-@rules.command("list")
+@rules.command("list", short_help="List rule files, their scope and their rules.")
 @rules_option
 def list_(rule_dirs):
-    """List rule files, their scope and their rules."""
+    """List rule files, their scope and their rules.
+
+    \b
+    Examples:
+      cleaner rules list
+      cleaner rules list --rules my-rules/
+    """
     ruleset = RuleSet.load(rule_dirs)
     for message in ruleset.warnings + [f"error: {e}" for e in ruleset.errors]:
         click.echo(message, err=True)

@@ -19,7 +19,8 @@ class Cleaner:
 
     options.markup says how a page is read ("auto": HTML or scraped text, told by content);
     options.main_content=False applies the rules only on scraped text. HTML pages always go
-    through main-content extraction, which is how HTML becomes text.
+    through main-content extraction, which is how HTML becomes text. options.comments keeps
+    reader comments and a thread's posts after the article (not in huge pages' pieces).
     """
 
     def __init__(self, rules: RuleSet, options: Options = _DEFAULT) -> None:
@@ -53,8 +54,9 @@ class Cleaner:
                 clean_html_page,  # lazy: keeps the text-only path free of lxml/trafilatura
             )
 
-            return clean_html_page(page, self._plans, url=url, keep_extracted=keep_extracted)
+            return clean_html_page(page, self._plans, url=url, keep_extracted=keep_extracted,
+                                   comments=self.options.comments)
         main = self.options.main_content
         if in_pieces(page, "text"):
             return clean_text_pieces(page, self._plans, url=url, main_content=main)
-        return clean_text_page(page, self._plans, url=url, main_content=main)
+        return clean_text_page(page, self._plans, url=url, main_content=main, comments=self.options.comments)

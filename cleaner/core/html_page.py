@@ -7,6 +7,7 @@ count on from the pieces before.
 """
 from __future__ import annotations
 
+from cleaner.core.comments import comments_of
 from cleaner.core.dates import merged
 from cleaner.core.huge import HUGE_HTML_CHARS, PIECE_CHARS, is_huge_html
 from cleaner.core.page import Page
@@ -23,7 +24,8 @@ def clean_html(html: str, rules: RuleSet, *, url: str | None = None, keep_extrac
     return clean_html_page(html, plans_of(rules), url=url, keep_extracted=keep_extracted)
 
 
-def clean_html_page(html: str, plans: Plans, *, url: str | None, keep_extracted: bool = False) -> Result:
+def clean_html_page(html: str, plans: Plans, *, url: str | None, keep_extracted: bool = False,
+                    comments: bool = False) -> Result:
     """Clean one HTML page: the site's selector rules, main-content extraction, then its text rules.
 
     Extraction is how HTML becomes text, so it always keeps the main content: Options.main_content
@@ -38,12 +40,14 @@ def clean_html_page(html: str, plans: Plans, *, url: str | None, keep_extracted:
     )
     if huge:
         return _clean_in_pieces(html, plan, site_rules, url, keep_extracted)
-    extract = extract_html(html, url=url, rules=site_rules)
+    extract = extract_html(html, url=url, rules=site_rules, comments=comments)
     text = extract.headed_text()  # as in scraped pages: text rules and golden outputs see one shape
     page = Page(text)
     run_plan(page, plan)
     result = finish(page, plan, url)
     metadata = merged(extract.metadata, result.metadata)  # what a site's rules captured wins
+    if comments:
+        metadata["comments"] = comments_of(result.text)  # type: ignore[assignment]
     return Result(result.text, metadata, extract.removed + result.removals, result.site, result.packs, text)
 
 

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from cleaner.matching.fold import STRIP, fold, is_blank
 from cleaner.matching.re2_adapter import byte_matches
+from cleaner.core.keep_markers import KEEP_MARKER, read_markers
+from cleaner.core.line_match import LineMatch, char_spans
 from cleaner.result import Removal
+from cleaner.ruleset.model import names_rule
 
-KEEP_MARKER = "cleaner: keep"
 _NO_DETAILS = (None,) * (len(Removal._fields) - 4)  # a whole line's removal: no column, selector...
 _FOLDED_SPACE = " \t\f\v"  # what the characters output lines are stripped of (STRIP) fold to
 
@@ -43,11 +45,24 @@ class Page:
         self.hits: Hits | None = None
         self.edited: set[int] = set()  # lines an edit changed (the engine checks them again)
         self.only: set[int] | None = None  # when set, rules see these lines only
+        self.comments = False  # comments mode: main-content selection keeps the posts after the article
+        self.posts: list[int] = []  # the first line of each kept post (the output marks it)
         # Indexes of the plan's rules whose trigger occurs on the page, kept by the engine: a
         # superset once lines are edited (the edited lines' hits are added, none taken away).
         self.candidates: set[int] | None = None
-        # The inline escape hatch: a line carrying the marker is never touched by any rule.
-        self.protected = {i for i, line in enumerate(self.lines) if KEEP_MARKER in line} if KEEP_MARKER in text else set()
+        # The inline escape hatch: a line carrying the marker is never touched by any rule (or
+        # by the rules it names: `kept`, line index -> rule ids or file names).
+        self.protected: set[int] = set()
+        self.kept: dict[int, tuple[str, ...]] = {}
+        if KEEP_MARKER in text:
+            self.protected, self.kept = read_markers(self.lines)
+
+    def guarded(self, idx: int, rule: Rule) -> bool:
+        """Whether a marker on line idx keeps it from this rule."""
+        if idx in self.protected:
+            return True
+        named = self.kept.get(idx) if self.kept else None
+        return named is not None and names_rule(named, rule.id)
 
     # -- matching -------------------------------------------------------------------------
     def _locate(self, data: bytes, pos: int) -> tuple[int, int, int]:
@@ -139,10 +154,10 @@ class Page:
         for offset, piece in pieces:
             for spans in byte_matches(pattern.regex, piece):
                 idx, start, stop = self._locate(data, offset + spans[0][0])
-                if (self.alive[idx] and idx not in self.protected and self.in_scope(idx, rule)
+                if (self.alive[idx] and not self.guarded(idx, rule) and self.in_scope(idx, rule)
                         and (only is None or idx in only)):
                     lead = len(lines[idx]) - len(lines[idx].lstrip(STRIP))
-                    yield idx, LineMatch(_char_spans(data[start:stop], spans, start - offset)), -lead
+                    yield idx, LineMatch(char_spans(data[start:stop], spans, start - offset)), -lead
 
     def _window_end(self, data: bytes, n: int) -> int:
         """Where in data the lines of a `within: {first: n}` limit end: a search stops there."""
@@ -159,12 +174,12 @@ class Page:
         """matches() on the given lines, each searched on its own."""
         lines = self.lines
         for idx in indices:
-            if not self.alive[idx] or idx in self.protected or not self.in_scope(idx, rule):
+            if not self.alive[idx] or self.guarded(idx, rule) or not self.in_scope(idx, rule):
                 continue
             data = self.line_bytes(idx)
             for spans in byte_matches(pattern.regex, data):
                 lead = len(lines[idx]) - len(lines[idx].lstrip(STRIP))
-                yield idx, LineMatch(_char_spans(data, spans, 0)), -lead
+                yield idx, LineMatch(char_spans(data, spans, 0)), -lead
 
     def line_bytes(self, idx: int) -> bytes:
         """Line idx as folded_bytes() holds it: folded, stripped, UTF-8."""
@@ -194,7 +209,7 @@ class Page:
     # -- changes --------------------------------------------------------------------------
     def drop(self, idx: int, rule: Rule, captured: dict[str, str] | None = None) -> None:
         """Remove line idx whole, crediting rule."""
-        if not self.alive[idx] or idx in self.protected:
+        if not self.alive[idx] or self.guarded(idx, rule):
             return
         self.alive[idx] = False
         if self.lines[idx].strip() or captured:
@@ -202,8 +217,11 @@ class Page:
 
     def drop_many(self, indices: Iterable[int], rule: Rule) -> None:
         """Remove many lines whole, crediting rule: drop() for each, at a fraction of the cost."""
-        alive, lines, protected = self.alive, self.lines, self.protected
-        gone = [i for i in indices if alive[i] and i not in protected]
+        alive, lines = self.alive, self.lines
+        if self.protected or self.kept:
+            gone = [i for i in indices if alive[i] and not self.guarded(i, rule)]
+        else:
+            gone = [i for i in indices if alive[i]]
         for i in gone:
             alive[i] = False
         # tuple.__new__ skips the named tuple's Python-level constructor: hundreds of lines a page.
@@ -246,27 +264,6 @@ class Page:
         return [(i, line) for i, line in enumerate(self.lines) if self.alive[i]]
 
 
-class LineMatch:
-    """A match whose offsets are characters of its line, as rule kinds slice the line."""
-
-    __slots__ = ("_spans",)
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._spans = spans
-
-    def span(self, group: int = 0) -> tuple[int, int]:
-        """(start, end) of a group, (-1, -1) when it took no part."""
-        return self._spans[group]
-
-    def start(self, group: int = 0) -> int:
-        """Where a group starts."""
-        return self._spans[group][0]
-
-    def end(self, group: int = 0) -> int:
-        """Where a group ends."""
-        return self._spans[group][1]
-
-
 def _clipped(pieces: list[tuple[int, bytes]], end: int) -> list[tuple[int, bytes]]:
     """The pieces cut off at byte end of the page (a line break: patterns never cross one)."""
     return [(offset, piece[:end - offset]) for offset, piece in pieces if offset < end]
@@ -275,17 +272,3 @@ def _clipped(pieces: list[tuple[int, bytes]], end: int) -> list[tuple[int, bytes
 def _page_anchored(source: str) -> bool:
     """Whether a compiled pattern holds \\A or \\z (the page's ends), which a line alone would fake."""
     return "\\A" in source or "\\z" in source
-
-
-def _char_spans(line: bytes, spans: list[tuple[int, int]], shift: int) -> list[tuple[int, int]]:
-    """Byte spans (shifted to the line) as character offsets in the line."""
-    ascii_only = line.isascii()
-    out = []
-    for start, end in spans:
-        if start < 0:
-            out.append((-1, -1))
-        elif ascii_only:
-            out.append((start - shift, end - shift))
-        else:
-            out.append((len(line[: start - shift].decode("utf-8")), len(line[: end - shift].decode("utf-8"))))
-    return out

@@ -5,14 +5,15 @@ from heapq import heapify, heappop, heappush
 from itertools import chain, compress, repeat
 from typing import Iterable
 
+from cleaner.core.comments import comments_of
 from cleaner.core.dates import dated
-from cleaner.core.main_content import main_block
+from cleaner.core.main_content import later_posts, main_block, with_sign_off
 from cleaner.core.page import Page
 from cleaner.core.plan import Plan, Plans, patterns_of, plans_of
 from cleaner.kinds import EDIT_KINDS, KINDS, LINE_KINDS
 from cleaner.matching.fold import STRIP, fold
 from cleaner.matching.prefilter import Hits
-from cleaner.result import Result
+from cleaner.result import COMMENT_MARK, Result
 from cleaner.ruleset.model import Rule
 from cleaner.ruleset.ruleset import RuleSet
 
@@ -32,12 +33,14 @@ def clean_text(text: str, rules: RuleSet, *, url: str | None = None, main_conten
     return clean_text_page(text, plans_of(rules), url=url, main_content=main_content)
 
 
-def clean_text_page(text: str, plans: Plans, *, url: str | None, main_content: bool) -> Result:
+def clean_text_page(text: str, plans: Plans, *, url: str | None, main_content: bool, comments: bool = False) -> Result:
     """Clean one page of scraped text with the plan that applies to it.
 
-    main_content=False applies the rules only, even where a file asks for main-content selection.
+    main_content=False applies the rules only, even where a file asks for main-content selection;
+    comments=True keeps the posts after the article (a thread's replies), each marked.
     """
     page = Page(text, fold(text))
+    page.comments = comments
     # Folded once: claiming the page and every rule read the same view (lines stripped, \r\n as \n).
     plan = plans.plan_for(text, url, folded=page.folded_bytes())
     run_plan(page, plan)
@@ -146,6 +149,7 @@ def keep_main_content(page: Page, *, site: bool = False) -> None:
     if block is None:
         return
     start, end = block
+    end = with_sign_off(lines, alive, end)
     live = [i for i in range(start) if alive[i] and lines[i].strip()]
     # The headline. A site file's rules have cut the header, so the first line left is the one;
     # without a site file menus come first: the nearest line above the article that reads like one.
@@ -153,13 +157,24 @@ def keep_main_content(page: Page, *, site: bool = False) -> None:
         title = live[0] if live and guess_title(lines[live[0]].strip()) else None
     else:
         title = next((i for i in reversed(live) if guess_title(lines[i].strip())), None)
-    page.drop_many(chain((i for i in live if i != title), range(end, len(lines))), MAIN_CONTENT_RULE)
+    posts = later_posts(lines, alive, end) if page.comments else []
+    kept = {i for post in posts for i in post}
+    page.posts = [post[0] for post in posts]
+    page.drop_many(chain((i for i in live if i != title), (i for i in range(end, len(lines)) if i not in kept)),
+                   MAIN_CONTENT_RULE)
 
 
 def finish(page: Page, plan: Plan, url: str | None) -> Result:
-    """Normalise what is left and assemble the result."""
-    body = render(compress(page.lines, page.alive))
+    """Normalise what is left and assemble the result (in comments mode, each post after a mark)."""
+    lines = page.lines
+    if page.posts:
+        lines = list(lines)
+        for i in page.posts:
+            lines[i] = f"{COMMENT_MARK}\n\n{lines[i]}"
+    body = render(compress(lines, page.alive))
     metadata = dict(page.metadata)
+    if page.comments:
+        metadata["comments"] = comments_of(body)  # type: ignore[assignment]
     if "title" not in metadata and plan.title == "first-line":
         title = guess_title(body)
         if title:

@@ -14,14 +14,19 @@ prepends it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner.html.blocks import PageBlocks, flatten, join_blocks, normalize_space
 from cleaner.html.boilerplate import FurnitureFilter
-from cleaner.html.fast import extract_fast
+from cleaner.html.comments import later_posts, with_comments
+from cleaner.html.fast import FastResult, extract_fast, run_texts
 from cleaner.html.metadata import extract_metadata, find_date_in_text
 from cleaner.html.model import HtmlExtract, HtmlSiteRules
 from cleaner.html.nesting import limit_nesting
+from cleaner.html.page_type import page_type
+from cleaner.html.repair import repair_raw_text
 from cleaner.html.scoring import Tuning, effective_length
 from cleaner.html.steps import (
     DATE_SEARCH_BLOCKS,
@@ -32,6 +37,7 @@ from cleaner.html.steps import (
     select,
     without_headline,
 )
+from cleaner.html.thread import article_post, thread_posts, titled_entries
 
 TUNING = Tuning(prose_offset=20.0)
 # A fast result shorter than this (Latin-letter equivalents) is checked against trafilatura,
@@ -51,28 +57,54 @@ def _trafilatura(html: str) -> list[str]:
     return [line for line in (normalize_space(raw) for raw in (text or "").splitlines()) if line]
 
 
-def _generic(tree: LexborHTMLParser, html: str, pruned: bool, title: str | None) -> tuple[list[str], PageBlocks | None, str]:
-    """Main-content paragraphs of the page, the flattened page, and the method that chose them."""
+Generic = tuple[list[str], "PageBlocks | None", str, "FastResult"]
+
+
+def _generic(tree: LexborHTMLParser, html: str, pruned: bool, title: str | None) -> Generic:
+    """Main-content paragraphs, the flattened page, the method that chose them, the fast path's choice."""
     root = tree.body or tree.root
     if root is None:
-        return [], None, "empty"
+        return [], None, "empty", FastResult([])
     page = flatten(root, FurnitureFilter(len(root.text(deep=True))))
-    texts = without_headline(extract_fast(page, title, TUNING).texts, title)
+    fast = extract_fast(page, title, TUNING)
+    texts = without_headline(fast.texts, title)
     length = sum(effective_length(t) for t in texts)
     if length >= FALLBACK_BELOW:
-        return texts, page, "fast"
+        return texts, page, "fast", fast
     # Feed trafilatura the page as the site rules left it (the original when they removed nothing).
     other = without_headline(_trafilatura(tree.html if pruned else html), title)
     if sum(effective_length(t) for t in other) > FALLBACK_GAIN * length:
-        return other, page, "trafilatura"
-    return texts, page, "fast"
+        return other, page, "trafilatura", fast
+    return texts, page, "fast", fast
 
 
-def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | None = None) -> HtmlExtract:
-    """Article text (title excluded), metadata and removals of one HTML page."""
+def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | None = None,
+                 comments: bool = False) -> HtmlExtract:
+    """Article text (title excluded), metadata and removals of one HTML page.
+
+    When the parse leaves nearly nothing and an unclosed raw-text element swallowed the page,
+    the repaired page is parsed again (repair.py) and wins if it holds clearly more text.
+    `comments`: reader comments and a thread's other posts follow the article, each post after a
+    `[comment]` paragraph (comments.py).
+    """
     if not html or not html.strip():
         return HtmlExtract("", {"url": url} if url else {}, (), "empty")
     rules = rules or HtmlSiteRules()
+    first = _extract(html, url, rules, comments)
+    length = effective_length(first.text)
+    if length >= FALLBACK_BELOW:
+        return first
+    repaired = repair_raw_text(html)
+    if repaired is None:
+        return first
+    second = _extract(repaired, url, rules, comments)
+    if effective_length(second.text) > FALLBACK_GAIN * length:
+        return replace(second, method=f"reparsed {second.method}")
+    return first
+
+
+def _extract(html: str, url: str | None, rules: HtmlSiteRules, comments: bool) -> HtmlExtract:
+    """extract_html on one parse of the page."""
     html, unwrapped = limit_nesting(html)
     tree = LexborHTMLParser(html)
     removed = apply_drop_rules(tree, rules)
@@ -87,11 +119,26 @@ def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | No
     if body is not None:
         page = flatten(body, FurnitureFilter(len(body.text(deep=True))))
         texts = without_headline([b.text for b in page.blocks if b.text], title)
-        method = "rules-body"
+        method, span = "rules-body", (0, len(page.blocks))
     else:
-        texts, page, method = _generic(tree, html, bool(removed), title)
+        texts, page, method, fast = _generic(tree, html, bool(removed), title)
+        span = (fast.start, fast.end)
     if page is not None:
-        if method != "trafilatura":  # trafilatura made its own choices: no removals to report
+        thread = thread_posts(page, *span)
+        entries = False
+        if method == "fast" and thread:
+            cut = article_post(page, thread, *span)
+            if cut != span:  # a thread's first post is the article, the later posts its comments,
+                entries = titled_entries(page, thread)  # or other articles (a blog's front page)
+                if entries or not comments:  # each later post goes, credited to the comments rule
+                    removed += later_posts(page, thread, fast.weights, cut[1], span[1])
+                span = cut
+                texts = without_headline(run_texts(page, fast.weights, *span), title)
+        metadata["page_type"] = "listing" if entries else page_type(page, "".join(texts), thread)
+        # trafilatura made its own choices: no removals to report, no posts to add.
+        if comments and method != "trafilatura":
+            texts, removed = with_comments(page, span[0], [] if entries else thread, texts, removed)
+        elif method != "trafilatura":
             removed += furniture_removals(page)
         if "date" not in metadata:
             date = find_date_in_text(" ".join(b.text for b in page.blocks[:DATE_SEARCH_BLOCKS]))

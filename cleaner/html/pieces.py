@@ -20,6 +20,7 @@ from cleaner.html.blocks import flatten
 from cleaner.html.boilerplate import FurnitureFilter
 from cleaner.html.extract import TUNING
 from cleaner.html.fast import extract_fast
+from cleaner.html.page_type import page_type
 from cleaner.html.metadata import extract_metadata, find_date_in_text
 from cleaner.html.model import HtmlExtract, HtmlSiteRules
 from cleaner.html.nesting import limit_nesting
@@ -120,6 +121,8 @@ def extract_pieces(html: str, *, size: int, url: str | None, rules: HtmlSiteRule
             texts, method = without_headline([b.text for b in page.blocks if b.text], head), "rules-body"
         else:
             texts, method = without_headline(extract_fast(page, head, TUNING).texts, head), "fast"
+        if n == 0:  # the type the head of the page shows (a thread is not followed across pieces)
+            metadata["page_type"] = page_type(page, "".join(texts), [])
         if n == 0 and "date" not in metadata:
             date = find_date_in_text(" ".join(b.text for b in page.blocks[:DATE_SEARCH_BLOCKS]))
             if date:

@@ -42,6 +42,13 @@ CARD_MAX_PROSE = 600.0
 # A data table: at least this many rows of two or more cells, short cells (average characters).
 DATA_TABLE_ROWS = 3
 DATA_CELL_CHARS = 40
+# A plain list: at least this many items, short on average, hardly any link text; its items
+# weigh a little, so that they join the article around them without making one of their own.
+LIST_MIN_ITEMS = 3
+LIST_ITEM_CHARS = 80
+LIST_MAX_LINKS = 0.1
+LIST_ITEM_WEIGHT = 1.0
+_LIST_TAGS = frozenset({"ul", "ol"})
 
 
 @dataclass(frozen=True)
@@ -170,11 +177,34 @@ def _credit_data_tables(blocks: list[Block], elements: list[Element], weights: l
                 weights[i] = 0.5 * effective_length(blocks[i].text)
 
 
+def _credit_plain_lists(blocks: list[Block], elements: list[Element], weights: list[float]) -> None:
+    """Items of an unlinked list of short lines (ingredients, steps, facts) are content, not labels.
+
+    Ten ingredients, one per line, read as ten labels: a run of them would cut the article's
+    intro off from its method. Menus and link lists are links, so they keep their weight.
+    """
+    items: dict[int, list[int]] = {}
+    for i, block in enumerate(blocks):
+        if block.tag == "li" and block.owner >= 0:
+            parent = elements[block.owner].parent
+            if parent >= 0 and elements[parent].tag in _LIST_TAGS:
+                items.setdefault(parent, []).append(i)
+    for members in items.values():
+        chars = sum(len(blocks[i].text) for i in members)
+        links = sum(blocks[i].link_chars for i in members)
+        if len(members) < LIST_MIN_ITEMS or links > LIST_MAX_LINKS * chars or chars > LIST_ITEM_CHARS * len(members):
+            continue
+        for i in members:
+            if weights[i] < 0:
+                weights[i] = LIST_ITEM_WEIGHT
+
+
 def score_blocks(page: PageBlocks, title: str | None = None, tuning: Tuning = Tuning()) -> list[float]:
     """Final block weights: prose, scaled by concentration, cards discounted, headline-anchored."""
     weights = [block_weight(b, tuning) for b in page.blocks]
     _scale_by_concentration(page.blocks, page.elements, weights)
     _discount_teaser_cards(page.blocks, page.elements, weights)
     _credit_data_tables(page.blocks, page.elements, weights)
+    _credit_plain_lists(page.blocks, page.elements, weights)
     _anchor_at_headline(page.blocks, weights, title)
     return weights

@@ -16,11 +16,15 @@ MAX_STEPS = 3
 MAX_CLASSES = 2  # on the element itself; a parent gets one
 MAX_WORD = 40  # longer class or id words (generated names) are left out: the path still matches
 _PLAIN = re.compile(r"[A-Za-z0-9_\-\u0080-\U0010ffff]")
+# Most names need no escape: a letter, `_` or non-ASCII first (or `-` then one of those), then name characters.
+_NEEDS_NONE = re.compile(r"-?[A-Za-z_\u0080-\U0010ffff][A-Za-z0-9_\-\u0080-\U0010ffff]*")
 _TOP = frozenset({"html", "body"})
 
 
 def css_identifier(name: str) -> str:
     """`name` escaped as a CSS identifier (CSSOM's serialisation): `1ab` -> `\\31 ab`, `a.b` -> `a\\.b`."""
+    if _NEEDS_NONE.fullmatch(name):
+        return name
     out = []
     for i, char in enumerate(name):
         if char.isdigit() and char.isascii() and (i == 0 or (i == 1 and name[0] == "-")):

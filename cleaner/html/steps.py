@@ -25,7 +25,7 @@ def nesting_removal(unwrapped: int) -> Removal:
     return element_removal(NESTING_RULE, f"{unwrapped} tags unwrapped, their text kept")  # nested deeper than NESTING_LIMIT
 
 
-def _shorten(text: str) -> str:
+def shorten(text: str) -> str:
     """Removal text for reports: whitespace collapsed, about 200 characters."""
     text = " ".join(text.split())
     return text if len(text) <= _REMOVAL_TEXT_LIMIT else text[: _REMOVAL_TEXT_LIMIT - 1] + "…"
@@ -40,7 +40,7 @@ def apply_drop_rules(tree: LexborHTMLParser, rules: HtmlSiteRules) -> list[Remov
         except Exception:  # the loader validates selectors; a bad one here is skipped, not fatal
             continue
         for node in _outermost(nodes):
-            text = _shorten(node.text(deep=True, separator=" "))
+            text = shorten(node.text(deep=True, separator=" "))
             removed.append(element_removal(rule.id, text, css_path(node)))
             node.decompose()
     return removed
@@ -59,11 +59,16 @@ def _outermost(nodes: list[LexborNode]) -> list[LexborNode]:
     return outer
 
 
-def furniture_removals(page: PageBlocks) -> list[Removal]:
-    """Generic furniture the walk left out, for the report (only elements that held text)."""
+def furniture_removals(page: PageBlocks, keep: frozenset[int] = frozenset()) -> list[Removal]:
+    """Generic furniture the walk left out, for the report (only elements that held text).
+
+    keep: mem_id of skipped elements that were read after all (comment sections in comments mode).
+    """
     removed = []
     for node, reason in page.skipped:
-        text = _shorten(node.text(deep=True, separator=" "))
+        if node.mem_id in keep:
+            continue
+        text = shorten(node.text(deep=True, separator=" "))
         if text:
             removed.append(element_removal(GENERIC_RULE, text, css_path(node)))
     return removed

@@ -23,7 +23,7 @@ from cleaner.io.guess import SENSIBLE, Guess, evidence, guess
 from cleaner.io.mixed import MIXED, decode_by_line
 from cleaner.io.mojibake import repair_mojibake
 from cleaner.io.scripts import alphabetic_score
-from cleaner.sniff import looks_like_html, sniff_declared_charset
+from cleaner.sniff import binary_reason, looks_like_html, sniff_declared_charset
 
 __all__ = ["Decoded", "decode_bytes", "looks_like_html", "sniff_declared_charset"]
 
@@ -35,10 +35,7 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-# Text files may hold tab, newline, carriage return, form feed and the ESC of ISO-2022.
-_CONTROL = bytes(b for b in range(0x20) if b not in b"\t\n\r\f\x1b")
 _BINARY_SAMPLE = 65536
-_MAX_CONTROL_SHARE = 0.05
 # Under this share of undecodable bytes is taken as damage to a text file
 # (a truncated download, mixed encodings), beyond it as "not this encoding".
 _MAX_BAD_SHARE = 0.005
@@ -142,14 +139,9 @@ def _decode_with_bom(body: bytes, encoding: str) -> Decoded:
 
 def _check_binary(data: bytes) -> None:
     """Raise InputError for data that is not text (images, archives, executables)."""
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise InputError(f"binary file (NUL byte at offset {nul}), not text")
-    sample = data[:_BINARY_SAMPLE]
-    controls = len(sample) - len(sample.translate(None, _CONTROL))
-    if controls > len(sample) * _MAX_CONTROL_SHARE:
-        raise InputError(f"binary file ({controls} control bytes in the first "
-                         f"{len(sample)}), not text")
+    reason = binary_reason(data[:_BINARY_SAMPLE])
+    if reason is not None:
+        raise InputError(f"binary file ({reason}), not text")
 
 
 def _from_declared(data: bytes, codec: str, cjk: list[Candidate]) -> Guess | None:

@@ -74,11 +74,11 @@ def _cut_proposal(view: SiteView, shape: Shape, side: str, seen: list[tuple[int,
     if side == "before":
         reach = max(li for _pi, li in seen) + 1
         within = ("first", int(reach * WITHIN_FACTOR) + WITHIN_MARGIN)
-        summary = "The site's header ends at this line: it and everything above it go."
+        summary = "The header ends at this line: it and all above go."
     else:
         reach = max(len(view.pages[pi]) - li for pi, li in seen)
         within = ("last", int(reach * WITHIN_FACTOR) + WITHIN_MARGIN)
-        summary = "The site's footer starts at this line: it and everything below it go."
+        summary = "The footer starts at this line: it and all below go."
     if shape.generic:
         summary += f" Generic furniture ({shape.generic})."
     if rank:

@@ -24,6 +24,7 @@ from cleaner.learn.tokens import propose_glued_tokens
 from cleaner.learn.zones import Zone, content_length, find_zones, is_prose
 from cleaner.matching.fold import fold
 from cleaner.matching.patterns import compile_pattern
+from cleaner.ruleset.model import RuleFile
 from cleaner.ruleset.ruleset import RuleSet
 
 MAX_ROUNDS = 5  # validation rounds: each drops the rules that removed an article line
@@ -63,8 +64,8 @@ def learn_site(pages: Sequence[tuple[str, str]], site: str, *, options: LearnOpt
         learned.proposals += propose_frame_lines(view, regions, excluded)
     unique_ids(learned.proposals)
     learned.fingerprints = _fingerprints(view)
-    validate(learned, view, base)
-    attach_examples(learned, view)
+    checked = validate(learned, view, base)
+    attach_examples(learned, view, checked)
     drop_failing(learned)
     return learned
 
@@ -93,12 +94,14 @@ def _keep_marker_lines(captures: list[Proposal], cuts: list[Proposal]) -> None:
             capture.summary += " The line stays for a cut rule that starts at it."
 
 
-def validate(learned: LearnedSite, view: SiteView, base: RuleSet) -> None:
+def validate(learned: LearnedSite, view: SiteView, base: RuleSet) -> RuleFile:
     """Clean the training pages with the learned file; drop rules (or listed lines) that removed a
-    title or body line, then rules with too little support or confidence."""
+    title or body line, then rules with too little support or confidence. Returns the file as
+    last checked (it holds every rule left, as they are written)."""
     own = f"{learned.site}/"
     for _round in range(MAX_ROUNDS):
-        rules = ruleset_with(base, learned_rule_file(learned))
+        checked = learned_rule_file(learned)
+        rules = ruleset_with(base, checked)
         acted: dict[str, set[int]] = {}
         harmed: dict[str, set[int]] = {}
         harmed_lines: dict[str, set[str]] = {}
@@ -118,6 +121,8 @@ def validate(learned: LearnedSite, view: SiteView, base: RuleSet) -> None:
                  and len(where) >= view.options.min_support and rid not in learned.disable}
         if not bad and not packs and not (harmed.keys() & {own + p.rule_id for p in learned.proposals}):
             break
+    else:  # the last round changed rules: the file as they now are
+        checked = learned_rule_file(learned)
         for rid in sorted(bad):
             learned.notes.append(f"left out {rid.split('/', 1)[1]}: it removed a title or body line on {len(harmed[rid])} page(s)")
         learned.proposals = [p for p in learned.proposals if own + p.rule_id not in bad]
@@ -130,6 +135,7 @@ def validate(learned: LearnedSite, view: SiteView, base: RuleSet) -> None:
             p.confidence = round(len(where) / max(1, view.n), 2)
     _captures_near_article(learned, view)
     _keep_supported(learned, view.options)
+    return checked
 
 
 def _captures_near_article(learned: LearnedSite, view: SiteView) -> None:

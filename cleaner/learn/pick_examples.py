@@ -9,7 +9,7 @@ from cleaner.core.examples import check_examples
 from cleaner.learn.model import LearnedSite, Proposal
 from cleaner.learn.propose import SiteView
 from cleaner.learn.rule_file import learned_rule_file
-from cleaner.ruleset.model import Examples, Rule
+from cleaner.ruleset.model import Examples, Rule, RuleFile
 
 _SENTENCE = re.compile(r"^.{8,100}?(?:[。！？!?]|\.(?=\s|$))")
 BODY_EXAMPLE_MAX = 100
@@ -18,10 +18,11 @@ KEEP_EXAMPLES = 2
 _CANDIDATES = 4  # times the examples wanted: some may fail their check
 
 
-def attach_examples(learned: LearnedSite, view: SiteView) -> None:
-    """Fill each proposal's remove/capture/keep examples from the pages it was learned from."""
+def attach_examples(learned: LearnedSite, view: SiteView, checked: RuleFile | None = None) -> None:
+    """Fill each proposal's remove/capture/keep examples from the pages it was learned from
+    (`checked`: the learned file as validation loaded it, when the caller has it)."""
     limit = view.options.max_examples
-    bare = {r.local_id: r for r in learned_rule_file(learned, examples=False).rules}
+    bare = {r.local_id: r for r in (checked or learned_rule_file(learned, examples=False)).rules}
     for p in learned.proposals:
         if p.kind == "drop-element":
             continue  # element rules carry no text examples

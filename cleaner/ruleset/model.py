@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from cleaner.errors import RuleError, RuleFileErrors
 from cleaner.matching.patterns import Pattern
 
-__all__ = ["Examples", "Match", "Rule", "RuleError", "RuleFile", "RuleFileErrors"]
+__all__ = ["Examples", "Match", "Rule", "RuleError", "RuleFile", "RuleFileErrors", "names_rule"]
 
 
 @dataclass(frozen=True)
@@ -69,3 +69,9 @@ class RuleFile:
     main_content: bool | None = None  # text: keep only the article's run of prose (None: as the packs say)
     # The file's text: a RuleSet pickles as its files' texts (compiled RE2 objects do not pickle).
     source: str = field(default="", repr=False, compare=False)
+
+
+def names_rule(selectors: Iterable[str], rule_id: str) -> bool:
+    """Whether a rule id is named by one of the selectors: the id itself, or its file's name
+    (`zh-news` names `zh-news/share-bar`), as `--disable` and `cleaner: keep[…]` take them."""
+    return any(s == rule_id or rule_id.startswith(s + "/") for s in selectors)

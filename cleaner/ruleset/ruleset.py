@@ -15,7 +15,7 @@ from cleaner.ruleset.loader import (
     parse_rule_file,
     rule_paths,
 )
-from cleaner.ruleset.model import Rule, RuleError, RuleFile, RuleFileErrors
+from cleaner.ruleset.model import Rule, RuleError, RuleFile, RuleFileErrors, names_rule
 from cleaner.ruleset.scope import HostIndex, url_score
 
 
@@ -35,8 +35,11 @@ class Scope:
 class RuleSet:
     """Every rule file in force, by name; bad files are kept out and listed in `errors`."""
 
-    def __init__(self, files: Iterable[RuleFile] = (), errors: Iterable[RuleError] = ()) -> None:
+    def __init__(self, files: Iterable[RuleFile] = (), errors: Iterable[RuleError] = (),
+                 disabled: Iterable[str] = ()) -> None:
         self.errors: list[RuleError] = list(errors)
+        # Switched off by the user (--disable, `disable` in [tool.cleaner]): rule ids or file names.
+        self.disabled: frozenset[str] = frozenset(disabled)
         self.warnings: list[str] = []  # `path: warning: …` lines, e.g. a rule folder without rule files
         by_name: dict[str, RuleFile] = {}
         for f in files:
@@ -112,7 +115,29 @@ class RuleSet:
                 raise TypeError(f"cannot pickle a RuleSet holding {f.path}: a rule file built in code, "
                                 "without its source text (use parse_rule_file or RuleSet.load)")
         sources = tuple((f.path, f.source) for f in self.files.values())
-        return _rebuild, (sources, tuple(self.errors), tuple(self.warnings))
+        return _rebuild, (sources, tuple(self.errors), tuple(self.warnings), tuple(sorted(self.disabled)))
+
+    def without(self, ids: Iterable[str]) -> RuleSet:
+        """These rules with some switched off: a rule id (`zh-news/share-bar`), or a file's name for
+        all of that file's own rules (`zh-news`). Raises ValueError naming the ids that name nothing."""
+        ids = tuple(dict.fromkeys(ids))
+        unknown = [i for i in ids if not self.names_something(i)]
+        if unknown:
+            raise ValueError(f"no such rule or rule file: {', '.join(unknown)} "
+                             "(a rule id such as zh-news/share-bar, or a file's name; `cleaner rules list` shows them)")
+        if not ids:
+            return self
+        rules = RuleSet(self.files.values(), self.errors, self.disabled | set(ids))
+        rules.warnings = list(self.warnings)
+        return rules
+
+    def names_something(self, selector: str) -> bool:
+        """Whether selector is a rule id or a rule file's name in this set."""
+        return selector in self.files or any(r.id == selector for f in self.files.values() for r in f.rules)
+
+    def is_disabled(self, rule: Rule) -> bool:
+        """Whether the user switched this rule off."""
+        return bool(self.disabled) and names_rule(self.disabled, rule.id)
 
     def _resolve(self, f: RuleFile, chain: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[Rule, ...]]:
         """Packs and rules of f after `extends` and `disable`, checking both name real things."""
@@ -191,6 +216,7 @@ class RuleSet:
     def _build_scope(self, site: RuleFile | None, key: str | None) -> Scope:
         if site is not None:
             packs, rules = self._resolved[site.name]
+            rules = tuple(r for r in rules if not self.is_disabled(r))
             main_content = site.main_content if site.main_content is not None else self._packs_say_main_content(packs)
             return Scope(key, site.name, packs, _by_phase(rules), site.title, dict(site.html), main_content)
         if not key:
@@ -199,7 +225,7 @@ class RuleSet:
         for name in key.split("+"):
             sub_packs, sub_rules = self._resolved[name]
             packs.extend(sub_packs + (name,))
-            rules.extend(sub_rules)
+            rules.extend(r for r in sub_rules if not self.is_disabled(r))
         unique = tuple(dict.fromkeys(packs))
         return Scope(key, None, unique, _by_phase(rules), main_content=self._packs_say_main_content(unique))
 
@@ -213,9 +239,10 @@ class RuleSet:
         return [r for f in self.files.values() for r in f.rules]
 
 
-def _rebuild(sources: tuple[tuple[str, str], ...], errors: tuple[RuleError, ...], warnings: tuple[str, ...]) -> RuleSet:
+def _rebuild(sources: tuple[tuple[str, str], ...], errors: tuple[RuleError, ...], warnings: tuple[str, ...],
+             disabled: tuple[str, ...] = ()) -> RuleSet:
     """A RuleSet from its pickled source: the files parsed again, in their order."""
-    rules = RuleSet([parse_rule_file(text, path) for path, text in sources], errors)
+    rules = RuleSet([parse_rule_file(text, path) for path, text in sources], errors, disabled)
     rules.warnings = list(warnings)
     return rules
 

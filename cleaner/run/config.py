@@ -21,7 +21,7 @@ from cleaner.io import globs
 from cleaner.io.sizes import parse_size
 
 CONFIG_FILES = (".cleaner.toml", "pyproject.toml")
-KEYS = ("rules", "no-default-rules", "include", "exclude", "max-size", "max-loss")
+KEYS = ("rules", "no-default-rules", "disable", "include", "exclude", "max-size", "max-loss")
 # Files found by walking a folder must match `include`; pages are scraped text, and check and
 # fix re-flow whitespace, which would wreck source code or Markdown that happens to sit nearby.
 DEFAULT_INCLUDE = ("*.txt", "*.text")
@@ -43,6 +43,7 @@ class Config:
     path: Path | None = None  # the file the settings came from (None: defaults)
     rules: tuple[Path, ...] = ()
     no_default_rules: bool = False
+    disable: tuple[str, ...] = ()  # rule ids or rule file names switched off
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
     max_size: int = DEFAULT_MAX_SIZE
@@ -166,6 +167,8 @@ def config_from_table(table: dict[str, Any], root: Path, where: str, path: Path 
         if not isinstance(table["no-default-rules"], bool):
             raise ConfigError(f'{where}: "no-default-rules" must be true or false, not {table["no-default-rules"]!r}')
         settings["no_default_rules"] = table["no-default-rules"]
+    if "disable" in table:
+        settings["disable"] = _strings(table, "disable", where, "rule ids or rule file names")
     for key in ("include", "exclude"):
         if key in table:
             settings[key] = _strings(table, key, where, "glob patterns")

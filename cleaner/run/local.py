@@ -30,6 +30,7 @@ from cleaner.ruleset.ruleset import RuleSet
 from cleaner.run.formats import render
 from cleaner.run.records import RecordError, clean_line
 from cleaner.run.sources import Source
+from cleaner.run.summary import page_shape
 from cleaner.run.tasks import FailedTask, PageTask, RangeTask, RecordTask, Task, split
 
 IN_FLIGHT_PER_JOB = 3  # enough to keep a worker busy while the parent writes, small enough for memory
@@ -50,10 +51,12 @@ class Setup:
     out_dir: str | None = None  # -o DIR: workers write page outputs beside their targets; the parent renames
     owner: int = 0  # the run's pid, which temp names carry (0: this process's)
     fields: Fields = Fields()  # how records and JSON pages name our fields and hold the removals
+    disable: tuple[str, ...] = ()  # --disable: rule ids or file names switched off
 
     def load(self) -> RuleSet:
         """The rule set this setup names."""
-        return RuleSet.load([Path(d) for d in self.rule_dirs], bundled=self.bundled)
+        rules = RuleSet.load([Path(d) for d in self.rule_dirs], bundled=self.bundled)
+        return rules.without(self.disable) if self.disable else rules
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class Outcome:
     bytes_in: int = 0
     bytes_out: int = 0
     by_rule: Counter = field(default_factory=Counter)
+    pages: Counter = field(default_factory=Counter)  # empty, short, unchanged: see summary.page_shape
     lines: int = 0  # for a RangeTask: how many lines its range held (its numbers are relative)
     spool: str | None = None  # the file holding the output records, instead of `outputs`
     records: int = 0  # records cleaned
@@ -87,6 +91,7 @@ class Outcome:
         self.bytes_in += size_in
         self.bytes_out += size_out
         self.by_rule.update(r.rule for r in result.removals)
+        self.pages.update(page_shape(result))
 
 
 _worker: tuple[Cleaner, Setup] | None = None

@@ -59,6 +59,7 @@ class Sink:
         s.bytes_in += outcome.bytes_in
         s.bytes_out += outcome.bytes_out
         s.by_rule.update(outcome.by_rule)
+        s.pages.update(outcome.pages)
         for index, message in outcome.warnings:
             self.say(f"{self.sources[index].display}: warning: {message}")
         if isinstance(task, PageTask):
@@ -244,6 +245,4 @@ class Sink:
 
     def _fail(self, where: str, message: str, *, record: bool = False) -> None:
         self.say(f"{where}: error: {message}")
-        self.summary.failed.append(where)
-        if record:
-            self.summary.failed_records += 1
+        self.summary.fail(where, message, record=record)

@@ -30,8 +30,8 @@ STDIN_PAGE = Source(Path("-"), PurePosixPath("stdin"), False)
 
 
 def find_sources(paths: Sequence[Path], exclude: Sequence[str], input_format: str, say: Say,
-                 failed: list[str]) -> list[Source]:
-    """The inputs, each once; a path that cannot be read is said, added to failed, and the run goes on.
+                 fail: Callable[[str, str], None]) -> list[Source]:
+    """The inputs, each once; a path that cannot be read is said, told to fail(path, message), and the run goes on.
 
     input_format: "jsonl" (every input holds records), "page" (none does) or "auto" (by name).
     A missing path raises FileNotFoundError before anything is found: a usage error.
@@ -43,7 +43,7 @@ def find_sources(paths: Sequence[Path], exclude: Sequence[str], input_format: st
         shown = shown_path(problem.path)
         say(f"{shown}: {'error' if problem.error else 'note'}: {problem.message}")
         if problem.error:
-            failed.append(shown)
+            fail(shown, problem.message)
 
     inputs = list(iter_inputs(paths, exclude=exclude, report=report))
     force = {"page": False, "jsonl": True}.get(input_format)

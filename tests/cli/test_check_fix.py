@@ -13,7 +13,7 @@ from conftest import EXAMPLE_SITE as SITE
 from conftest import ROOT, SEEDS
 
 from cleaner import clean_text
-from cleaner.cli.check import message
+from cleaner.cli.findings import message
 from cleaner.cli.main import main
 from cleaner.io.rewrite import dominant_newline, loss_share
 from cleaner.result import Removal

@@ -61,6 +61,14 @@ def test_json_has_text_metadata_and_removals():
     }
 
 
+def test_an_empty_field_prefix_is_refused_as_it_would_overwrite_a_records_own_metadata(tmp_path):
+    records = tmp_path / "in.jsonl"
+    records.write_text(json.dumps({"metadata": {"k": 1}, "text": "x"}) + "\n", encoding="utf-8")
+    r = invoke("clean", "-q", "--field-prefix", "", str(records))
+    assert r.exit_code == 2 and "--field-prefix" in r.output and "must not be empty" in r.output
+    assert r.stdout.count("{") == 0  # refused before any record is written
+
+
 @pytest.mark.parametrize("removed", ["none", "rules", "full"])
 def test_field_prefix_and_removed_shape_pages_and_records_alike(tmp_path, removed):
     records = tmp_path / "in.jsonl"
@@ -250,3 +258,34 @@ def test_every_option_says_what_it_does():
                if param.param_type_name == "option" and not param.help]
     assert missing == []
     assert "default: all cores" in CliRunner().invoke(main, ["clean", "--help"]).output
+
+
+def test_html_with_a_stray_nul_is_cleaned_and_a_binary_refused(tmp_path):
+    # A NUL byte inside a crawled page is damage, not a binary file: the page is cleaned.
+    paragraph = "<p>" + "The council approved the new budget after a long debate on Tuesday. " * 4 + "</p>"
+    page = ("<html><head><title>Budget approved</title></head><body><article>"
+            + paragraph + "<p>Second\x00 paragraph of the story, " + "with more words to read. " * 5
+            + "</p></article></body></html>").encode()
+    (tmp_path / "page.html").write_bytes(page)
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(300))
+    r = invoke("clean", str(tmp_path / "page.html"), str(tmp_path / "photo.jpg"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 1
+    assert f"{tmp_path / 'photo.jpg'}: error: binary file (JPEG image), not text" in r.stderr
+    assert "page.html" not in r.stderr
+    text = (tmp_path / "out" / "page.txt").read_text(encoding="utf-8")
+    assert text.startswith("Budget approved\n\nThe council approved")
+    assert "Second paragraph of the story" in text
+
+
+def test_comments_flag_keeps_the_posts_marked_and_lists_them_in_json(tmp_path):
+    page = SEEDS / "006_constructed_en_blog_comments.html"
+    plain = invoke("clean", "-q", str(page))
+    assert plain.exit_code == 0 and "[comment]" not in plain.stdout
+    marked = invoke("clean", "-q", "--comments", str(page))
+    assert marked.stdout.startswith(plain.stdout.rstrip("\n"))
+    assert marked.stdout.count("\n[comment]\n") == 3
+    as_json = json.loads(invoke("clean", "-q", "--comments", "--format", "json", str(page)).stdout)
+    assert as_json["text"] == marked.stdout
+    assert as_json["cleaner_metadata"]["comments"][1] == (
+        "Bring some seed to the swap in March, Dennis, and I will trade you for the Georgian ones!")
+    assert as_json["cleaner_metadata"]["page_type"] == "article"

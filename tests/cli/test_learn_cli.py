@@ -59,9 +59,17 @@ def test_dry_run_prints_proposals_and_writes_nothing(tmp_path):
 def test_yaml_goes_to_stdout_without_output(tmp_path):
     pages = write_site(tmp_path / "pages", make_site(4))
     r = invoke("learn", str(pages), "--site", "example.com")
-    first, second = r.stdout.splitlines()[:2]
-    assert r.exit_code == 0 and first.startswith("# yaml-language-server: $schema=")
-    assert second.startswith("# Learned by `cleaner learn`")
+    first, second = r.stdout.split("\n")[:2]
+    assert r.exit_code == 0 and first.startswith("# yaml-language-server: $schema=file:///")
+    assert first.endswith("/cleaner/ruleset/rules.schema.json") and second.startswith("# Learned by `cleaner learn`")
+
+
+def test_a_written_file_names_the_schema_relative_to_itself(tmp_path):
+    out = tmp_path / "rules" / "example.com.yaml"
+    assert invoke("learn", str(write_site(tmp_path / "pages", make_site(4))), "--site", "example.com", "-o", str(out)).exit_code == 0
+    url = out.read_text(encoding="utf-8").split("\n", 1)[0].split("$schema=", 1)[1]
+    from cleaner.ruleset.json_schema import SCHEMA_FILE
+    assert (out.parent / url).resolve() == SCHEMA_FILE.resolve()
 
 
 def test_html_pages_learn_an_article_container(tmp_path):

@@ -100,7 +100,7 @@ def test_commit_dirty_page_fails_fix_rewrites_then_commit_passes(repo):
 
 
 def test_check_hook_alone_on_many_files(repo):
-    """pre-commit splits the files among parallel invocations; the one dirty page still fails."""
+    """Many files: the one dirty page fails the hook, and nothing else is reported."""
     work, sh = repo
     sh("git", "add", ".pre-commit-config.yaml")
     sh("git", "commit", "-q", "-m", "hooks")
@@ -115,3 +115,22 @@ def test_check_hook_alone_on_many_files(repo):
     assert "pages/dirty.txt:1:1: cri.cn/fororder-images" in run.stdout
     assert "clean-" not in run.stdout
     assert (pages / "dirty.txt").read_bytes() == SEED.read_bytes()  # check never writes
+
+
+def test_all_files_one_summary_per_hook(repo):
+    """require_serial: one invocation sees every file (cleaner spreads them over its own workers),
+    so a run with dirty pages first and last in the list prints one summary per hook."""
+    work, sh = repo
+    pages = work / "pages"
+    pages.mkdir()
+    for n in range(80):
+        shutil.copyfile(SEED if n in (0, 40, 79) else GOLDEN, pages / f"page-{n:02d}.txt")
+    sh("git", "add", ".")
+    run = sh(sys.executable, "-m", "pre_commit", "run", "--all-files", "cleaner-check", check=False)
+    assert run.returncode == 1
+    assert re.findall(r"^Found .*$", run.stdout, re.M) == ["Found 45 findings in 3 files; `cleaner fix` removes them."]
+    assert run.stdout.count(":1:1: cri.cn/fororder-images") == 3
+    fixed = sh(sys.executable, "-m", "pre_commit", "run", "--all-files", "cleaner-fix", check=False)
+    assert fixed.returncode == 1  # files changed
+    assert re.findall(r"^Fixed .*$", fixed.stdout, re.M) == ["Fixed 3 files (45 removals)."]
+    assert all(p.read_bytes() == GOLDEN.read_bytes() for p in pages.iterdir())

@@ -80,3 +80,13 @@ def test_metadata_names_say_where_they_came_from(bundled: RuleSet):
     claimed = Cleaner(bundled).clean(HTML, "https://news.cri.cn/x.html")
     # The claiming rule file is the result's site (cleaner_site in records), never a metadata field.
     assert claimed.site == "cri.cn" and "site" not in claimed.metadata and claimed.metadata["site_name"] == "Example News"
+
+
+def test_every_removal_has_every_field():
+    # Removals made in bulk skip the named tuple's constructor: they must still hold all its fields.
+    from helpers import SEEDS
+
+    from cleaner.ruleset.ruleset import RuleSet
+
+    result = Cleaner(RuleSet.load()).clean((SEEDS / "003_constructed_zh_portal.txt").read_text(encoding="utf-8"))
+    assert result.removals and all(len(r) == len(r._fields) and r.selector is None for r in result.removals)

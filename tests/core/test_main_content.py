@@ -1,11 +1,14 @@
 """Main-content selection on scraped text: the article's run of prose and its headline stay."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
 from cleaner import RuleSet, clean_text
 from cleaner.cli.main import main
+from cleaner.core import main_content as main_content_module
 from cleaner.core.main_content import MIN_ARTICLE, main_block, prose_words
 from cleaner.ruleset.loader import parse_rule_file
 from cleaner.ruleset.model import RuleFileErrors
@@ -76,7 +79,8 @@ def test_check_reports_rule_findings_only(tmp_path):
     path = tmp_path / "article.txt"
     path.write_text(page(MENU, [TITLE], PROSE, FOOTER), encoding="utf-8")
     r = CliRunner().invoke(main, ["check", str(path)])
-    assert r.exit_code == 0 and "main-content" not in r.output
+    assert r.exit_code == 0 and "text/main-content" not in r.stdout
+    assert "note: `cleaner clean` would also remove" in r.stderr  # but says that clean would take more
 
 
 @pytest.mark.parametrize("value,message", [
@@ -124,3 +128,36 @@ def test_an_article_with_a_list_cleans_the_same_twice(bundled: RuleSet):
     once = clean_text(text, bundled).text
     assert clean_text(once, bundled).text == once
     assert "Heat the oil" in once and "Add the garlic" in once
+
+
+def test_a_short_closing_sentence_stays_with_the_article(bundled: RuleSet):
+    text = page(MENU, [TITLE], PROSE, ["谢谢阅读！"], FOOTER)
+    result = clean_text(text, bundled)
+    assert result.text.endswith(PROSE[-1] + "\n\n谢谢阅读！\n")
+    assert clean_text(result.text, bundled).text == result.text
+    # A copyright line is no sign-off.
+    assert "版权所有" not in clean_text(page([TITLE], PROSE, ["版权所有，转载请注明出处。"], FOOTER), bundled).text
+
+
+RECIPE_INTRO = ("A whole chicken roasted on a bed of lemons and thyme is the easiest Sunday lunch we know, "
+                "because the lemons steam the bird from the inside and the pan juices make the gravy.")
+INGREDIENTS = ["1.6 kg whole chicken", "2 tbsp olive oil", "1 tsp flaky sea salt", "150 ml white wine",
+               "150 ml chicken stock", "1 tsp plain flour", "3 cloves garlic", "20 g butter", "1 pinch of pepper"]
+METHOD = [
+    "Heat the oven to 200C, put the lemons, garlic and half the thyme in a roasting tin, then rub the chicken "
+    "with the oil, season it well and sit it on the lemons.",
+    "Roast for one hour and twenty minutes, until the juices run clear when you pierce the thigh, then lift the "
+    "chicken onto a board and rest it for fifteen minutes.",
+]
+
+
+def test_an_ingredient_list_inside_the_article_is_no_boundary(bundled: RuleSet, monkeypatch):
+    text = page(["Home | Recipes | Videos | Shop"], ["Roast chicken"], [RECIPE_INTRO, "Ingredients"], INGREDIENTS,
+                ["Method"], METHOD, ["Popular recipes", "Ten-minute tomato soup"])
+    result = clean_text(text, bundled).text
+    assert result.startswith("Roast chicken\n\n" + RECIPE_INTRO) and "150 ml chicken stock" in result
+    assert "Popular recipes" not in result and "Home |" not in result
+    assert clean_text(result, bundled).text == result
+    # Without the list rule the quantities are ten lines of gap: the intro goes.
+    monkeypatch.setattr(main_content_module, "_LIST_ITEM", re.compile("(?!)"))
+    assert RECIPE_INTRO not in clean_text(text, bundled).text

@@ -97,3 +97,15 @@ def test_removals_of_a_huge_html_page_point_into_its_extracted_text(rules):
     assert moved[0][1] == 3 and moved[1][1] > 30_000  # the share bar is some pieces in
     assert all(lines[r.line - 1] == r.text for r in result.removals if r.line)
     assert cleaner.clean(page, rules).extracted is None  # kept only when asked: it doubles the result
+
+
+def test_elements_a_huge_page_loses_in_later_pieces_are_named_as_in_the_whole_page(rules, monkeypatch):
+    monkeypatch.setattr(cleaner.core.html_page, "PIECE_CHARS", 20_000)
+    monkeypatch.setattr(cleaner.core.html_page, "is_huge_html", lambda html: True)
+    box = '<div class="share-bar">分享到：微信 微博</div>'
+    page = table_page(3000).replace("<tr><td>2500</td>", f"<tr><td>{box}</td></tr><tr><td>2500</td>")
+    result = cleaner.core.cleaner.Cleaner(rules).clean(page)
+    named = [r for r in result.removals if r.line == 0 and "分享到" in r.text]
+    assert named and named[0].selector == "tr > td > div.share-bar"
+    from selectolax.lexbor import LexborHTMLParser
+    assert [n.text() for n in LexborHTMLParser(page).css(named[0].selector)] == ["分享到：微信 微博"]

@@ -26,6 +26,25 @@ from cleaner.integrations import ray as cleaner_ray  # noqa: E402  (needs ray)
 ZH = "第{n}篇报道\n\n分享到：微信 微博\n正文第一段，记者从现场获悉有关情况并进行了采访。编号{n}。\n"
 
 
+def test_engine_ray_reads_stdin_and_stderr_holds_only_our_lines(tmp_path):
+    # First in the module: this process starts (and ends) its own cluster before the fixture's.
+    import re
+    import subprocess
+
+    records = "".join(json.dumps({"id": n, "text": ZH.format(n=n)}, ensure_ascii=False) + "\n" for n in range(30))
+    env = {**os.environ, "PYTHONPATH": str(SEEDS.parent)}
+    base = [sys.executable, "-m", "cleaner.cli.main", "clean", "-", "--input-format", "jsonl"]
+    on_ray = subprocess.run([*base, "--engine", "ray", "--jobs", "2"], input=records.encode(), capture_output=True,
+                            env=env, timeout=600)
+    local = subprocess.run(base, input=records.encode(), capture_output=True, env=env, timeout=600)
+    assert on_ray.returncode == local.returncode == 0, on_ray.stderr.decode()
+    assert on_ray.stdout == local.stdout and len(on_ray.stdout.splitlines()) == 30
+    lines = on_ray.stderr.decode().splitlines()
+    # Ray's token-authentication warning, its Data progress lines and its C++ "E" lines are not ours.
+    assert lines[0].startswith("cleaned 30 records (") and lines[1] == "removals by rule:", lines
+    assert all(re.match(r"^ +\d+  \S+$", line) for line in lines[2:]), lines
+
+
 @pytest.fixture(scope="module")
 def cluster():
     """A local Ray cluster of two CPUs, loopback only, no dashboard."""
@@ -73,6 +92,14 @@ def test_clean_dataset(cluster):
     assert json.loads(rows[3]["cleaner_removed"]) == {"zh-news/share-bar": 1}
 
 
+def test_clean_dataset_keeps_comments_on_request(cluster):
+    page = (SEEDS / "006_constructed_en_blog_comments.html").read_text(encoding="utf-8")
+    ds = ray.data.from_items([{"id": 0, "html": page, "text": None, "url": None}])
+    rows = cleaner_ray.clean_dataset(ds, concurrency=1, batch_size=8, comments=True).take_all()
+    assert rows[0]["text"].count("\n\n[comment]\n\n") == 3
+    assert len(json.loads(rows[0]["cleaner_metadata"])["comments"]) == 3
+
+
 def test_rules_are_loaded_once_per_worker(cluster):
     # from_items: no read tasks, which would wait for the CPUs the two actors hold.
     ds = ray.data.from_items([{"id": n} for n in range(40)], override_num_blocks=8)
@@ -108,6 +135,7 @@ def test_engine_ray_gives_the_local_output(cluster, records, tmp_path, monkeypat
     assert (tmp_path / "ray.jsonl").read_bytes() == (tmp_path / "local.jsonl").read_bytes()
     assert f"{records}:701: error: invalid JSON" in on_ray.stderr and f"{packed}:701: error: invalid JSON" in on_ray.stderr
     assert "cleaned 1 file and 2398 records" in on_ray.stderr
+    assert "warning: --engine ray on " in on_ray.stderr and "faster below about" in on_ray.stderr  # a small input
 
 
 def _sources(path):

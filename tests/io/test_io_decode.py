@@ -215,8 +215,28 @@ def test_random_bytes_are_refused() -> None:
 
 def test_png_is_binary() -> None:
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
-    with pytest.raises(InputError, match=r"binary file \(NUL byte at offset 8\)"):
+    with pytest.raises(InputError, match=r"binary file \(PNG image\), not text"):
         decode_bytes(png)
+
+
+def test_a_stray_nul_in_a_page_is_text() -> None:
+    # Real crawls hold pages with a NUL byte or two: they are damaged text, not binary files.
+    page = "<html><body><p>" + "Prose of the article, long enough to read as a page. " * 20 + "</p></body></html>"
+    data = page.encode().replace(b"Prose", b"Pro\x00se", 2)
+    assert decode_bytes(data).text == page.replace("Prose", "Pro\x00se", 2)
+
+
+@pytest.mark.parametrize("data, reason", [
+    (bytes(range(256)) * 40, "NUL bytes in the first"),  # unknown binary data: NULs throughout
+    ("UTF-16 text without a byte-order mark".encode("utf-16-le") * 20, "NUL bytes"),
+    (b"\x00" * 3, "NUL bytes"),
+    (b"%PDF-1.7\n" + b"x" * 300, "PDF document"),
+    (b"PK\x03\x04" + b"x" * 300, "ZIP archive"),
+    (b"\x00\x00\x00\x18ftypmp42" + b"x" * 300, "MP4"),
+])
+def test_binaries_are_refused_by_more_than_one_byte(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError, match=reason):
+        decode_bytes(data)
 
 
 def test_control_bytes_are_binary() -> None:

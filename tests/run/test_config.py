@@ -77,7 +77,7 @@ def test_each_config_file_is_read_once(tmp_path, monkeypatch):
 @pytest.mark.parametrize("toml, message", [
     ("[tool.cleaner]\nrulez = []\n",
      'pyproject.toml: [tool.cleaner]: unknown key "rulez"; expected one of: '
-     "rules, no-default-rules, include, exclude, max-size, max-loss"),
+     "rules, no-default-rules, disable, include, exclude, max-size, max-loss"),
     ('[tool.cleaner]\nrules = "my-rules"\n',
      "pyproject.toml: [tool.cleaner]: \"rules\" must be a list of rule folders or files (strings), not 'my-rules'"),
     ("[tool.cleaner]\nmax-loss = 2\n",
