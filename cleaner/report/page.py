@@ -142,6 +142,7 @@ def _html_blocks(view: PageView, head: dict[str, str]) -> str:
     kept = {normalize_space(line) for line in view.result.text.splitlines() if line.strip()}
     out: list[str] = []
     blocks = view.blocks or []
+    shown: set[int] = set()
     i = 0
     while i < len(blocks):
         k = blocks[i].removal
@@ -154,7 +155,11 @@ def _html_blocks(view: PageView, head: dict[str, str]) -> str:
         while j < len(blocks) and blocks[j].removal == k:
             j += 1
         inner = "".join(f'<span class="b">{escape(b.text, quote=False)}</span>' for b in blocks[i:j])
-        out.append(f'<div class="blk rm">{removal_tag(k, removals[k], head[removals[k].rule], inner)}</div>')
+        if k in shown:  # the rest of an element another removal's element cut in two: struck, not counted again
+            out.append(f'<div class="blk rm"><s>{inner}</s></div>')
+        else:
+            out.append(f'<div class="blk rm">{removal_tag(k, removals[k], head[removals[k].rule], inner)}</div>')
+        shown.add(k)
         i = j
     if view.lost:
         out.append('<p class="muted">Removed elements not found again in the page (or page-wide):</p>')
