@@ -243,12 +243,15 @@ def inspect_all(targets: list[Target], jobs: int, *, main_content: bool = False,
     fork = "fork" in multiprocessing.get_all_start_methods()  # no re-import, rules inherited as they are
     context = multiprocessing.get_context("fork" if fork else None)
     pool = context.Pool(min(jobs, len(targets)), initializer=_init_worker, initargs=(rulesets,))
+    done = False
     try:
         yield from pool.imap(_inspect_in_worker, work, chunksize=max(1, len(work) // (4 * jobs)))
         pool.close()
+        done = True
     finally:
-        pool.terminate()
-        pool.join()
+        if not done:  # interrupted or stopped early: no worker outlives the run
+            pool.terminate()
+        pool.join()  # done: the workers end on the pool's sentinels, no signal sent
 
 
 _worker_rules: list[RuleSet] = []

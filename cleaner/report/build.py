@@ -180,12 +180,15 @@ def _run(sources: list[Source], job: Job, rules: RuleSet, jobs: int) -> Iterator
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else None)
     pool = context.Pool(jobs, initializer=_init, initargs=(job, rules) if fork else (job,))
+    done = False
     try:
         yield from pool.imap(_report_source, items, chunksize=CHUNK)
         pool.close()
+        done = True
     finally:
-        pool.terminate()  # also when interrupted: no worker outlives the run
-        pool.join()
+        if not done:  # interrupted or stopped early: no worker outlives the run
+            pool.terminate()
+        pool.join()  # done: the workers end on the pool's sentinels, no signal sent
 
 
 def _size(path: Path) -> int:

@@ -250,6 +250,7 @@ def run_ordered(tasks: Iterable[Task], setup: Setup, jobs: int, rules: RuleSet |
     # again in every worker is start-up time that no number of jobs shortens.
     initargs = (setup, rules) if fork and rules is not None else (setup,)
     pool = context.Pool(jobs, initializer=init_worker, initargs=initargs)
+    done = False
     try:
         pending: deque = deque()
         in_flight = IN_FLIGHT_PER_JOB * jobs
@@ -260,10 +261,13 @@ def run_ordered(tasks: Iterable[Task], setup: Setup, jobs: int, rules: RuleSet |
         while pending:
             yield pending.popleft().get()
         pool.close()
+        done = True
     finally:
-        # Also when the consumer stops early or is interrupted (close() of this generator):
-        # the workers are ended and reaped, the pool's threads joined; no process outlives the run.
-        pool.terminate()
+        # When the consumer stops early or is interrupted (close() of this generator) the
+        # workers are ended; either way they are reaped and the pool's threads joined. A run
+        # that is done sends no signal: a worker still starting could miss one and never exit.
+        if not done:
+            pool.terminate()
         pool.join()
 
 
