@@ -9,6 +9,7 @@ from cleaner.core.comments import comments_of
 from cleaner.core.dates import dated
 from cleaner.core.main_content import later_posts, main_block, with_sign_off
 from cleaner.core.page import Page
+from cleaner.core.page_type import text_page_type
 from cleaner.core.plan import Plan, Plans, patterns_of, plans_of
 from cleaner.kinds import EDIT_KINDS, KINDS, LINE_KINDS
 from cleaner.matching.fold import STRIP, fold
@@ -46,6 +47,8 @@ def clean_text_page(text: str, plans: Plans, *, url: str | None, main_content: b
     run_plan(page, plan)
     main = main_content and plan.main_content
     if main:
+        # Typed before selection cuts the page down: a listing is flagged, not taken for its blurb.
+        page.metadata["page_type"] = text_page_type(page.lines, page.alive)
         keep_main_content(page, site=plan.site is not None)
     settle(page, plan, main=main)
     return finish(page, plan, url)
