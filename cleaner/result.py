@@ -74,6 +74,9 @@ class Fields:
     def __post_init__(self) -> None:
         if not isinstance(self.prefix, str):
             raise TypeError(f"prefix must be a string, not {type(self.prefix).__name__}")
+        if not self.prefix:  # `metadata`, `site`, `removed` would overwrite a record's own fields
+            raise ValueError("prefix must not be empty: the added fields would overwrite a record's own "
+                             "`metadata`, `site` or `removed`")
         if self.removed not in REMOVED_SHAPES:
             raise ValueError(f"removed must be one of {', '.join(map(repr, REMOVED_SHAPES))}, not {self.removed!r}")
 

@@ -94,6 +94,8 @@ def test_to_record_is_what_records_get(bundled):
         cleaner.clean_records([], bundled, removed="all")
     with pytest.raises(TypeError, match="clean_batch: prefix must be a string, not int"):
         cleaner.clean_batch({"text": []}, bundled, prefix=1)
+    with pytest.raises(ValueError, match="clean_batch: prefix must not be empty"):
+        cleaner.clean_batch({"text": []}, bundled, prefix="")
 
 
 def test_clean_records_html_field(bundled):

@@ -50,6 +50,14 @@ def out(data: str | bytes) -> None:
     click.echo(data, nl=False)
 
 
+def _prefix(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """--field-prefix: an empty one would let our fields overwrite the record's own."""
+    if not value:
+        raise click.BadParameter("must not be empty: the added fields would overwrite a record's own "
+                                 "`metadata`, `site` or `removed`")
+    return value
+
+
 @click.command(short_help="Clean pages, folders and JSON Lines records.")
 # readable=False: a file that cannot be read is that file's error, reported when it is read; the run goes on.
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True, readable=False))
@@ -58,7 +66,7 @@ def out(data: str | bytes) -> None:
                    "or .json for a single page. Default: stdout.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Output format of page inputs. Default: what the -o name says (.jsonl, .json), else txt.")
-@click.option("--field-prefix", default=PREFIX, show_default=True,
+@click.option("--field-prefix", default=PREFIX, show_default=True, callback=_prefix,
               help="Prefix of the fields added to records and JSON pages (PREFIXsite, PREFIXmetadata, PREFIXremoved).")
 @click.option("--removed", "removed", type=click.Choice(REMOVED_SHAPES), default="rules", show_default=True,
               help="What records and JSON pages say of removals: none; rules (counts per rule id); full (every removal).")

@@ -61,6 +61,14 @@ def test_json_has_text_metadata_and_removals():
     }
 
 
+def test_an_empty_field_prefix_is_refused_as_it_would_overwrite_a_records_own_metadata(tmp_path):
+    records = tmp_path / "in.jsonl"
+    records.write_text(json.dumps({"metadata": {"k": 1}, "text": "x"}) + "\n", encoding="utf-8")
+    r = invoke("clean", "-q", "--field-prefix", "", str(records))
+    assert r.exit_code == 2 and "--field-prefix" in r.output and "must not be empty" in r.output
+    assert r.stdout.count("{") == 0  # refused before any record is written
+
+
 @pytest.mark.parametrize("removed", ["none", "rules", "full"])
 def test_field_prefix_and_removed_shape_pages_and_records_alike(tmp_path, removed):
     records = tmp_path / "in.jsonl"
