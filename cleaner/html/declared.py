@@ -25,10 +25,21 @@ ELEMENT_MIN_SHARE = 0.5  # as fast.py: a run this close to the best counts as a 
 HEADLINE_REACH = 4  # blocks from the headline to the declared body: byline, date, share bar (a round figure)
 
 
+_SELECTOR = 'main, [role="main"], [itemprop="articleBody"]'
+
+
 def _declares(element: Element) -> bool:
     attributes = element.node.attributes
     return (attributes.get("itemprop") == "articleBody" or element.tag == "main"
             or attributes.get("role") == "main")
+
+
+def declared_elements(page: PageBlocks) -> list[Element]:
+    """The page's elements that declare the article body and hold text (most pages have none)."""
+    # One C query on the tree first: the attributes of every element are read only where one is.
+    if not page.elements or page.elements[0].node.css_first(_SELECTOR) is None:
+        return []
+    return [e for e in page.elements if e.end_block > e.first_block and _declares(e)]
 
 
 Ranger = Callable[[Sequence[float], int, int], "tuple[int, int]"]
@@ -43,18 +54,17 @@ def _under_headline(page: PageBlocks, element: Element, title: str | None) -> bo
     return any(page.blocks[i].text.casefold() == title for i in range(max(0, first - HEADLINE_REACH), first))
 
 
-def inside_declared(page: PageBlocks, start: int, end: int) -> bool:
-    """Whether the run [start, end) lies inside an element that declares the article body."""
-    return start < end and any(e.first_block <= start and end <= e.end_block and _declares(e) for e in page.elements)
+def inside_declared(declared: list[Element], start: int, end: int) -> bool:
+    """Whether the run [start, end) lies inside one of the declared elements."""
+    return start < end and any(e.first_block <= start and end <= e.end_block for e in declared)
 
 
-def declared_run(page: PageBlocks, weights: Sequence[float], start: int, end: int,
+def declared_run(page: PageBlocks, declared: list[Element], weights: Sequence[float], start: int, end: int,
                  best_range: Ranger, title: str | None = None) -> tuple[int, int, int] | None:
     """(start, end, the element's end) of the best run inside the declared article body, when it should replace [start, end).
 
     best_range is fast.py's Kadane; the element's end bounds the closing sentences kept after the run.
     """
-    declared = [e for e in page.elements if e.end_block > e.first_block and _declares(e)]
     if not declared or any(e.first_block < end and start < e.end_block for e in declared):
         return None
     chosen = sum(weights[start:end])

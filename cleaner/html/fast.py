@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.html.blocks import Block, PageBlocks
-from cleaner.html.declared import declared_run, inside_declared
+from cleaner.html.declared import declared_elements, declared_run, inside_declared
 from cleaner.html.scoring import SHORT_LABEL, Tuning, score_blocks
 
 # The best element's run must reach this share of the best run anywhere to be preferred.
@@ -121,11 +121,12 @@ def extract_fast(page: PageBlocks, title: str | None = None, tuning: Tuning = Tu
         start, end = _with_split_halves(page, weights, best, (start, end), (page_start, page_end))
         end = _with_sign_off(blocks, end, elements[best].end_block)
     # A short article loses to a long box of furniture: the page's declared body settles it.
-    declared = declared_run(page, weights, start, end, _max_range, title)
+    bodies = declared_elements(page)
+    declared = declared_run(page, bodies, weights, start, end, _max_range, title)
     if declared:
         start, end = declared[0], _with_sign_off(blocks, declared[1], declared[2])
     return FastResult(run_texts(page, weights, start, end), start, end, tuple(weights),
-                      inside_declared(page, start, end))
+                      inside_declared(bodies, start, end))
 
 
 def run_texts(page: PageBlocks, weights: Sequence[float], start: int, end: int) -> list[str]:
