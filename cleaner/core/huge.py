@@ -13,7 +13,8 @@ from typing import Iterator
 from cleaner.core.page import Page
 from cleaner.core.page_type import text_page_type
 from cleaner.core.plan import Plans
-from cleaner.core.text import finish, keep_main_content, run_plan
+from cleaner.core.main_content import main_block
+from cleaner.core.text import finish, keep_block, run_plan
 from cleaner.matching.fold import fold
 from cleaner.result import Removal, Result
 from cleaner.sniff import looks_like_html
@@ -65,9 +66,10 @@ def clean_text_pieces(text: str, plans: Plans, *, url: str | None, main_content:
         del piece
         run_plan(page, plan)
         if main_content and plan.main_content:
+            block = main_block(page.lines, page.alive)
             if not metadata:  # the page's type, as its other facts, from its first piece
-                page.metadata["page_type"] = text_page_type(page.lines, page.alive)
-            keep_main_content(page, site=plan.site is not None)
+                page.metadata["page_type"] = text_page_type(page.lines, page.alive, block)
+            keep_block(page, block, site=plan.site is not None)
         result = finish(page, plan, url)
         for key, value in result.metadata.items():
             metadata.setdefault(key, value)

@@ -16,9 +16,10 @@ The thresholds are round figures set on no corpus (the HTML side's where it has 
 from __future__ import annotations
 
 import re
-from typing import Mapping, Sequence
+from typing import Sequence
 
-from cleaner.core.main_content import _POST_HEADER, _SENTENCE_ENDS, POST_MIN_WORDS, later_posts, main_block, prose_words
+from cleaner.core.main_content import _POST_HEADER, _SENTENCE_ENDS, POST_MIN_WORDS, later_posts
+from cleaner.core.main_content import _words as words
 
 LISTING_ITEMS = 5  # a listing has at least this many headlines alike (as html/page_type.py)
 HEADLINE_WORDS = 5  # a headline has at least this many words (a CJK character one): menus have fewer
@@ -28,61 +29,79 @@ HEADER_LINES = 3  # a post's dated header is among the few lines above it
 OTHER_BELOW = 8  # an article's run of fewer words than this is no article
 
 
-def words(line: str) -> int:
-    """Words of a stripped line, a CJK character counting one."""
-    cjk = (len(line.encode()) - len(line)) // 2
-    return cjk + (line.count(" ") + 1 if 2 * cjk < len(line) else 0)
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# A headline's sieve, run by C over every line: 5 to 120 characters, no sentence end, and
+# HEADLINE_WORDS words: that many CJK characters, or words between spaces.
+_HEADLINE_SHAPE = re.compile(
+    rf"(?=.{{{HEADLINE_WORDS},{HEADLINE_MAX_CHARS}}}$)(?:(?:[^{_CJK}]*[{_CJK}]){{{HEADLINE_WORDS}}}|(?:[^ ]* ){{{HEADLINE_WORDS - 1}}})"
+    rf".*(?<![{re.escape(''.join(_SENTENCE_ENDS))}])$", re.S)
+_DIGITS = re.compile(r"\d+")
 
 
-def _is_headline(line: str) -> bool:
-    return (len(line) <= HEADLINE_MAX_CHARS and line[-1] not in _SENTENCE_ENDS and not prose_words(line)
-            and words(line) >= HEADLINE_WORDS)
+def listing_words(lines: Sequence[str], live: Sequence[int]) -> int:
+    """The words of the longest run of headline items: LISTING_ITEMS headlines or more, each at most
+    ITEM_GAP live lines from the next, most with a blurb (a sentence) after them.
 
-
-def listing_words(lines: Mapping[int, str] | Sequence[str], live: Sequence[int]) -> int:
-    """The words of the longest run of headline items: LISTING_ITEMS headlines or more, each at most ITEM_GAP lines from the next."""
-    best = 0
-    heads = blurbs = run_words = 0
-    gap: list[int] = []  # the words of the lines since the run's last headline
-    blurb = False  # a sentence among them
-    for i in [*live, -1]:  # -1: the end closes the last run
-        line = lines[i] if i >= 0 else ""
-        if line and _is_headline(line):
-            run_words += words(line) + sum(gap)
-            heads += 1
-            blurbs += blurb
-            gap, blurb = [], False
+    lines are stripped; live lists the non-blank live ones. Only the headlines are visited one by
+    one, and the few lines between two of a run.
+    """
+    heads = [k for k, match in enumerate(map(_HEADLINE_SHAPE.match, [lines[i] for i in live])) if match]
+    best, run = 0, heads[:1]
+    for k in heads[1:] + [-1]:  # -1 closes the last run
+        if k >= 0 and k - run[-1] <= ITEM_GAP + 1:
+            run.append(k)
             continue
-        if line:
-            gap.append(words(line))
-            blurb = blurb or (line[-1] in _SENTENCE_ENDS and gap[-1] >= POST_MIN_WORDS)
-        if len(gap) > ITEM_GAP or not line:
-            if heads >= LISTING_ITEMS and 2 * (blurbs + blurb) > heads:
-                best = max(best, run_words + sum(gap[:ITEM_GAP]))
-            heads = blurbs = run_words = 0
-            gap, blurb = [], False
+        if len(run) >= LISTING_ITEMS:
+            best = max(best, _run_words(lines, live, run))
+        run = [k]
     return best
 
 
-def text_page_type(lines: Sequence[str], alive: Sequence[bool]) -> str:
-    """The page's type from its live lines (before main-content selection cuts them)."""
-    block = main_block(lines, alive)
-    live = [i for i, line in enumerate(lines) if alive[i] and line.strip()]
-    stripped = {i: lines[i].strip() for i in live}
+def _run_words(lines: Sequence[str], live: Sequence[int], run: list[int]) -> int:
+    """The words of a run of headlines and the lines between them, when most of them have a blurb; else 0."""
+    texts = [lines[live[k]] for k in range(run[0], run[-1] + 1)]
+    blurbs = sum(any(_is_sentence(lines[live[j]]) for j in range(a + 1, b)) for a, b in zip(run, run[1:]))
+    after = range(run[-1] + 1, min(run[-1] + 1 + ITEM_GAP, len(live)))  # the last item's blurb and date
+    blurbs += any(_is_sentence(lines[live[j]]) for j in after)
+    if 2 * blurbs <= len(run):
+        return 0
+    return sum(map(words, texts)) + sum(words(lines[live[j]]) for j in after)
+
+
+def _is_sentence(line: str) -> bool:
+    return line[-1] in _SENTENCE_ENDS and words(line) >= POST_MIN_WORDS
+
+
+def text_page_type(lines: Sequence[str], alive: Sequence[bool], block: tuple[int, int] | None) -> str:
+    """The page's type from its live lines (before main-content selection cuts them) and the article's run."""
+    stripped = list(map(str.strip, lines))
+    live = [i for i, line in enumerate(stripped) if line and alive[i]]
     if block is None:  # no run of prose: a short article's sentences (selection leaves the page alone)
-        article = sum(words(line) for line in stripped.values() if line[-1] in _SENTENCE_ENDS)
+        article = sum(words(stripped[i]) for i in live if stripped[i][-1] in _SENTENCE_ENDS)
     else:
-        article = sum(words(stripped[i]) for i in range(*block) if i in stripped)
+        article = sum(words(stripped[i]) for i in range(*block) if stripped[i] and alive[i])
     if listing_words(stripped, live) > article:
         return "listing"
     if article < OTHER_BELOW:
         return "other"
-    posts = later_posts(lines, alive, block[1]) if block else []
-    if len(posts) >= 2 and 2 * sum(words(stripped[i]) for post in posts for i in post) >= article:
-        own = _date_shape(lines, alive, block[0])  # type: ignore[index]
-        if own and 2 * sum(_date_shape(lines, alive, post[0]) == own for post in posts) > len(posts):
-            return "forum"
-    return "article"
+    return "forum" if block and _is_thread(lines, alive, block, article) else "article"
+
+
+def _is_thread(lines: Sequence[str], alive: Sequence[bool], block: tuple[int, int], article: int) -> bool:
+    """Two or more posts after the article, most dated as it is, holding half its words."""
+    own = _date_shape(lines, alive, block[0])
+    if own is None:
+        return False
+    # The posts are looked for only where two dates below the article are written alike: one
+    # search by C for that shape ("0-0" -> \d+-\d+), before any line is looked at in Python.
+    alike = re.compile(r"\d+".join(map(re.escape, own.split("0"))), re.I)
+    found = alike.finditer("\n".join(lines[block[1]:]))
+    if next(found, None) is None or next(found, None) is None:
+        return False
+    posts = later_posts(lines, alive, block[1])
+    if len(posts) < 2 or 2 * sum(words(lines[i].strip()) for post in posts for i in post) < article:
+        return False
+    return 2 * sum(_date_shape(lines, alive, post[0]) == own for post in posts) > len(posts)
 
 
 def _date_shape(lines: Sequence[str], alive: Sequence[bool], start: int) -> str | None:
@@ -94,7 +113,7 @@ def _date_shape(lines: Sequence[str], alive: Sequence[bool], start: int) -> str 
             continue
         match = _POST_HEADER.search(line)
         if match:
-            return re.sub(r"\d+", "0", match.group().lower())
+            return _DIGITS.sub("0", match.group().lower())
         seen += 1
         if seen == HEADER_LINES:
             break

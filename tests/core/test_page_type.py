@@ -1,6 +1,7 @@
 """Scraped text's page type from its shape: article, listing, forum, other."""
 from __future__ import annotations
 
+from cleaner.core.main_content import main_block
 from cleaner.core.page_type import listing_words, text_page_type
 
 PROSE = ("The council met on Tuesday evening to discuss the budget for the coming year, and members "
@@ -11,7 +12,8 @@ BLURB = "The plan adds two playgrounds and a pond, the council said."
 
 def typed(text: str) -> str:
     lines = text.split("\n")
-    return text_page_type(lines, [True] * len(lines))
+    alive = [True] * len(lines)
+    return text_page_type(lines, alive, main_block(lines, alive))
 
 
 def test_an_article_with_a_list_of_related_headlines_is_an_article():
