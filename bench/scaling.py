@@ -208,7 +208,7 @@ def _digest(out: Path) -> bytes:
     digest = hashlib.sha256()
     for path in sorted(out.rglob("*")) if out.is_dir() else [out]:
         if path.is_file() and not path.name.startswith("."):
-            digest.update(str(path.relative_to(out) if out.is_dir() else path.name).encode() + path.read_bytes())
+            digest.update((str(path.relative_to(out)).encode() if out.is_dir() else b"") + path.read_bytes())
     return digest.digest()
 
 

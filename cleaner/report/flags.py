@@ -1,13 +1,13 @@
 """Which pages may need a look: the hints the index flags them with."""
 from __future__ import annotations
 
+from cleaner.io.guess import DOUBTFUL
 from cleaner.result import Result
 
 # Review hints, chosen by hand (not tuned on any corpus): a reviewer would rather see a few
 # pages too many than miss an article the rules ate.
 SHORT_OUTPUT = 200  # characters of output below which an article is suspiciously short
 LARGE_SHARE = 0.9  # share of the page's text removed above which the page is flagged
-DOUBTFUL_ENCODING = 0.6  # io.guess.DOUBTFUL: the CLI warns below this confidence too
 
 
 def page_flags(result: Result, text_chars: int, confidence: float) -> list[str]:
@@ -26,6 +26,6 @@ def page_flags(result: Result, text_chars: int, confidence: float) -> list[str]:
         flags.append(f"page type: {kind}")
     if result.site is None:
         flags.append("no site file")
-    if confidence < DOUBTFUL_ENCODING:
+    if confidence < DOUBTFUL:  # where the CLI warns too
         flags.append(f"encoding guessed ({confidence:.2f})")
     return flags

@@ -42,9 +42,13 @@ def page_blocks(html: str, removals: tuple[Removal, ...]) -> tuple[list[HtmlBloc
     _locate(tree, root, removals, [k for k in wanted if removals[k].rule != GENERIC_RULE], marks)
     for node in tree.css(NOT_TEXT):
         node.decompose()
-    replay = _Replay(root, removals, [k for k in wanted if removals[k].rule == GENERIC_RULE], marks)
+    # Furniture with a selector is found by it (in C); the rest by replaying the extractor's filter.
+    generic = [k for k in wanted if removals[k].rule == GENERIC_RULE]
+    generic = [k for k in generic if not (getattr(removals[k], "selector", None)
+                                         and _by_selector(tree, removals[k].selector, removals[k].text, k, marks))]
+    replay = _Replay(root, removals, generic, marks) if generic else None
     blocks = _walk(root, marks, replay)
-    if replay.rest:  # the extractor went another way (a rule's body, say): find those by their text
+    if replay is not None and replay.rest:  # the extractor went another way (a rule's body, say): find those by their text
         _locate(tree, root, removals, replay.rest, marks)
         blocks = _walk(root, marks)
     found = {b.removal for b in blocks}
@@ -122,10 +126,14 @@ def _by_selector(tree: LexborHTMLParser, selector: str, text: str, k: int, marks
         nodes = tree.css(selector)
     except Exception:  # a selector this parser cannot read: fall back to the text
         return False
-    for node in nodes:
-        if node.mem_id not in marks and shorten(node.text(deep=True, separator=" ")) == text:
+    free = [node for node in nodes if node.mem_id not in marks]
+    for node in free:
+        if shorten(node.text(deep=True, separator=" ")) == text:
             marks[node.mem_id] = k
             return True
+    if len(free) == 1:  # an earlier drop took part of its text (the extractor removed it first)
+        marks[free[0].mem_id] = k
+        return True
     return False
 
 
