@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Iterator
 
 from cleaner.core.page import Page
-from cleaner.core.page_type import text_page_type
 from cleaner.core.plan import Plans
 from cleaner.core.main_content import main_block
 from cleaner.core.text import finish, keep_block, run_plan
@@ -66,10 +65,9 @@ def clean_text_pieces(text: str, plans: Plans, *, url: str | None, main_content:
         del piece
         run_plan(page, plan)
         if main_content and plan.main_content:
-            block = main_block(page.lines, page.alive)
-            if not metadata:  # the page's type, as its other facts, from its first piece
-                page.metadata["page_type"] = text_page_type(page.lines, page.alive, block)
-            keep_block(page, block, site=plan.site is not None)
+            # No page_type: typing a piece added a sixth to a 20 MB page's peak (tests/hostile/
+            # test_memory.py), and a piece's shape is not the page's.
+            keep_block(page, main_block(page.lines, page.alive), site=plan.site is not None)
         result = finish(page, plan, url)
         for key, value in result.metadata.items():
             metadata.setdefault(key, value)
