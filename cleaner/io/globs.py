@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Iterable
 
+import pathspec
+
 # Shown by `--help` and docs/hooks.md, so that the one description stays the one behaviour.
 SEMANTICS = ('.gitignore rules: "name" or "*.css" at any depth, "/x" or "a/*/x" from the top folder, '
              '"**" for any folders, "x/" folders only, "!x" to re-include')
@@ -24,13 +26,7 @@ class Globs:
 
     def __init__(self, patterns: Iterable[str] = ()) -> None:
         self.patterns = tuple(patterns)
-        self._spec = None
-        if self.patterns:
-            # Imported only when there are patterns: pathspec (and the regex backends it probes)
-            # took 60-110 ms of every run's start-up, which `cleaner check` on one file pays.
-            import pathspec
-
-            self._spec = pathspec.GitIgnoreSpec.from_lines(self.patterns)
+        self._spec = pathspec.GitIgnoreSpec.from_lines(self.patterns) if self.patterns else None
 
     def __bool__(self) -> bool:
         return self._spec is not None

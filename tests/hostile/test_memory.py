@@ -16,7 +16,10 @@ from harness import ROOT, cli, leftovers
 
 MB = 1_000_000
 SIZE = 20 * MB
-MAX_RATIO = 4  # peak RSS over the baseline, per byte of the page
+# Peak RSS over the baseline, per byte of the page. The bound is for the regressions this file was
+# made for (66x, 7-9x); one commit measured 3.2x and 4.0x for the scraped-text page on Python 3.10
+# on two runs of the same machine (allocator state), so 4 was too tight to be a stable bound.
+MAX_RATIO = 5
 _MEASURE = ("import resource, subprocess, sys\n"
             "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
             "sys.stderr.buffer.write(p.stderr)\n"
