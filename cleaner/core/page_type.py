@@ -16,7 +16,7 @@ The thresholds are round figures set on no corpus (the HTML side's where it has 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from cleaner.core.main_content import _POST_HEADER, _SENTENCE_ENDS, POST_MIN_WORDS, later_posts
 from cleaner.core.main_content import _words as words
@@ -36,24 +36,41 @@ _HEADLINE_SHAPE = re.compile(rf".{{{HEADLINE_WORDS},{HEADLINE_MAX_CHARS}}}(?<![{
 _DIGITS = re.compile(r"\d+")
 
 
-def listing_words(lines: Sequence[str], live: Sequence[int]) -> int:
+def listing_words(lines: Sequence[str], live: Sequence[int], above: int = 0) -> int:
     """The words of the longest run of headline items: LISTING_ITEMS headlines or more, each at most
     ITEM_GAP live lines from the next, most with a blurb (a sentence) after them.
 
     lines are stripped; live lists the non-blank live ones. Only the headlines are visited one by
-    one, and the few lines between two of a run.
+    one, and the few lines between two of a run. A run that cannot hold more than `above` words
+    is not counted (the result is then at most `above`).
     """
     texts = [lines[i] for i in live]
-    heads = [k for k, match in enumerate(map(_HEADLINE_SHAPE.fullmatch, texts)) if match and words(texts[k]) >= HEADLINE_WORDS]
-    best, run = 0, heads[:1]
-    for k in heads[1:] + [-1]:  # -1 closes the last run
+    shaped = [k for k, match in enumerate(map(_HEADLINE_SHAPE.fullmatch, texts)) if match]
+    # Words are counted (in Python) only inside runs the shape alone allows: dropping lines from
+    # a run can split it, never join two, so no run of headlines is lost.
+    best = 0
+    for candidates in _runs(shaped):
+        # A word takes a character at least: a run whose lines hold no more characters than
+        # `above` cannot outweigh it, and its words are not counted.
+        span = range(candidates[0], min(candidates[-1] + 1 + ITEM_GAP, len(texts)))
+        if sum(len(texts[k]) for k in span) <= above:
+            continue
+        heads = [k for k in candidates if words(texts[k]) >= HEADLINE_WORDS]
+        for run in _runs(heads):
+            best = max(best, _run_words(lines, live, run))
+    return best
+
+
+def _runs(items: list[int]) -> Iterator[list[int]]:
+    """The runs of LISTING_ITEMS items or more, each at most ITEM_GAP live lines from the next."""
+    run = items[:1]
+    for k in items[1:] + [-1]:  # -1 closes the last run
         if k >= 0 and k - run[-1] <= ITEM_GAP + 1:
             run.append(k)
             continue
         if len(run) >= LISTING_ITEMS:
-            best = max(best, _run_words(lines, live, run))
+            yield run
         run = [k]
-    return best
 
 
 def _run_words(lines: Sequence[str], live: Sequence[int], run: list[int]) -> int:
@@ -79,7 +96,7 @@ def text_page_type(lines: Sequence[str], alive: Sequence[bool], block: tuple[int
         article = sum(words(stripped[i]) for i in live if stripped[i][-1] in _SENTENCE_ENDS)
     else:
         article = sum(words(stripped[i]) for i in range(*block) if stripped[i] and alive[i])
-    if listing_words(stripped, live) > article:
+    if listing_words(stripped, live, article) > article:
         return "listing"
     if article < OTHER_BELOW:
         return "other"
