@@ -123,7 +123,7 @@ def test_clean_batch_columns(bundled):
     out = cleaner.clean_batch(batch, bundled)
     assert list(out) == ["text", "cleaner_site", "cleaner_metadata", "cleaner_removed"]
     assert out["text"] == [cleaner.clean(ZH.format(n=1), bundled).text, "", "plain\n"]
-    assert json.loads(out["cleaner_metadata"][0]) == {"title": "第1篇报道"}
+    assert json.loads(out["cleaner_metadata"][0]) == {"title": "第1篇报道", "page_type": "article"}
     assert out["cleaner_site"] == ["", "", "cri.cn"]
     assert json.loads(out["cleaner_removed"][0]) == {"zh-news/share-bar": 1}
     assert out["cleaner_removed"][1] == "{}"

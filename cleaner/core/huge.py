@@ -12,7 +12,8 @@ from typing import Iterator
 
 from cleaner.core.page import Page
 from cleaner.core.plan import Plans
-from cleaner.core.text import finish, keep_main_content, run_plan
+from cleaner.core.main_content import main_block
+from cleaner.core.text import finish, keep_block, run_plan
 from cleaner.matching.fold import fold
 from cleaner.result import Removal, Result
 from cleaner.sniff import looks_like_html
@@ -64,7 +65,9 @@ def clean_text_pieces(text: str, plans: Plans, *, url: str | None, main_content:
         del piece
         run_plan(page, plan)
         if main_content and plan.main_content:
-            keep_main_content(page, site=plan.site is not None)
+            # No page_type: typing a piece added a sixth to a 20 MB page's peak (tests/hostile/
+            # test_memory.py), and a piece's shape is not the page's.
+            keep_block(page, main_block(page.lines, page.alive), site=plan.site is not None)
         result = finish(page, plan, url)
         for key, value in result.metadata.items():
             metadata.setdefault(key, value)

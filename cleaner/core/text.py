@@ -9,6 +9,7 @@ from cleaner.core.comments import comments_of
 from cleaner.core.dates import dated
 from cleaner.core.main_content import later_posts, main_block, with_sign_off
 from cleaner.core.page import Page
+from cleaner.core.page_type import text_page_type
 from cleaner.core.plan import Plan, Plans, patterns_of, plans_of
 from cleaner.kinds import EDIT_KINDS, KINDS, LINE_KINDS
 from cleaner.matching.fold import STRIP, fold
@@ -46,7 +47,10 @@ def clean_text_page(text: str, plans: Plans, *, url: str | None, main_content: b
     run_plan(page, plan)
     main = main_content and plan.main_content
     if main:
-        keep_main_content(page, site=plan.site is not None)
+        block = main_block(page.lines, page.alive)
+        # Typed before selection cuts the page down: a listing is flagged, not taken for its blurb.
+        page.metadata["page_type"] = text_page_type(page.lines, page.alive, block)
+        keep_block(page, block, site=plan.site is not None)
     settle(page, plan, main=main)
     return finish(page, plan, url)
 
@@ -144,8 +148,12 @@ def settle(page: Page, plan: Plan, *, main: bool) -> None:
 
 def keep_main_content(page: Page, *, site: bool = False) -> None:
     """Drop the live lines outside the article's run of prose, all but the headline above it."""
+    keep_block(page, main_block(page.lines, page.alive), site=site)
+
+
+def keep_block(page: Page, block: tuple[int, int] | None, *, site: bool = False) -> None:
+    """keep_main_content with the article's run found (main_block); None leaves the page alone."""
     lines, alive = page.lines, page.alive
-    block = main_block(lines, alive)
     if block is None:
         return
     start, end = block

@@ -72,7 +72,7 @@ def _generic(tree: LexborHTMLParser, html: str, pruned: bool, title: str | None)
     fast = extract_fast(page, title, TUNING)
     texts = without_headline(fast.texts, title)
     length = sum(effective_length(t) for t in texts)
-    if length >= FALLBACK_BELOW:
+    if length >= FALLBACK_BELOW or (texts and fast.declared):  # a short article where the page says it is
         return texts, page, "fast", fast
     # Feed trafilatura the page as the site rules left it (the original when they removed nothing).
     other = without_headline(_trafilatura(tree.html if pruned else html), title)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cleaner.html.blocks import Block, PageBlocks
+from cleaner.html.declared import declared_elements, declared_run, inside_declared
 from cleaner.html.scoring import SHORT_LABEL, Tuning, score_blocks
 
 # The best element's run must reach this share of the best run anywhere to be preferred.
@@ -33,6 +34,7 @@ class FastResult:
     start: int = 0
     end: int = 0
     weights: tuple[float, ...] = ()
+    declared: bool = False  # the run lies inside the element the page declares its article body
 
 
 def _max_range(weights: list[float], start: int, end: int) -> tuple[int, int]:
@@ -118,7 +120,13 @@ def extract_fast(page: PageBlocks, title: str | None = None, tuning: Tuning = Tu
     else:
         start, end = _with_split_halves(page, weights, best, (start, end), (page_start, page_end))
         end = _with_sign_off(blocks, end, elements[best].end_block)
-    return FastResult(run_texts(page, weights, start, end), start, end, tuple(weights))
+    # A short article loses to a long box of furniture: the page's declared body settles it.
+    bodies = declared_elements(page)
+    declared = declared_run(page, bodies, weights, start, end, _max_range, title)
+    if declared:
+        start, end = declared[0], _with_sign_off(blocks, declared[1], declared[2])
+    return FastResult(run_texts(page, weights, start, end), start, end, tuple(weights),
+                      inside_declared(bodies, start, end))
 
 
 def run_texts(page: PageBlocks, weights: Sequence[float], start: int, end: int) -> list[str]:

@@ -15,8 +15,8 @@ PAGE_TYPES = ("article", "listing", "forum", "other")
 # A listing: this many items alike (siblings with one class signature), most a linked headline,
 # holding more text than the text kept.
 LISTING_ITEMS = 5
-_ITEM_LEVELS = 3
-OTHER_BELOW = 40  # less text than this (Latin-letter equivalents, a CJK character three) is no article  # an item is at most this many levels above its headline's block
+_ITEM_LEVELS = 3  # an item is at most this many levels above its headline's block
+OTHER_BELOW = 40  # less text than this (Latin-letter equivalents, a CJK character three) is no article
 
 
 def _is_headline_link(block: Block) -> bool:

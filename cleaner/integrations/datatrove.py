@@ -11,8 +11,10 @@ Like datatrove's own Trafilatura extractor, the step replaces `doc.text`; the pa
 into `doc.metadata` under the names every output of cleaner uses (`cleaner_site`,
 `cleaner_metadata`, `cleaner_removed`; as JSON strings with json_strings=True, for Parquet,
 whose schema cannot change from batch to batch), and removals are counted in datatrove's stats
-(per rule as `removed/RULE-ID`). The rules are loaded once per task, in the process that runs it (the
-step itself is pickled to the workers as a few strings). Needs `pip install 'cleaner[datatrove]'`.
+(per rule as `removed/RULE-ID`). comments=True keeps reader comments and a thread's posts after
+the article, each after a `[comment]` paragraph, and lists them in the metadata as `comments`.
+The rules are loaded once per task, in the process that runs it (the step itself is pickled to
+the workers as a few strings). Needs `pip install 'cleaner[datatrove]'`.
 """
 from __future__ import annotations
 
@@ -45,12 +47,14 @@ class CleanerStep(PipelineStep):
     type = "✂️ - FORMAT"
 
     def __init__(self, rule_dirs: Sequence[str | Path] = (), *, bundled: bool = True, markup: Markup = "auto",
-                 main_content: bool = True, prefix: str = PREFIX, removed: RemovedShape = "rules",
-                 url_key: str = "url", drop_empty: bool = True, json_strings: bool = False) -> None:
+                 main_content: bool = True, comments: bool = False, prefix: str = PREFIX,
+                 removed: RemovedShape = "rules", url_key: str = "url", drop_empty: bool = True,
+                 json_strings: bool = False) -> None:
         super().__init__()
         self.rule_dirs = [str(d) for d in rule_dirs]
         self.bundled = bundled
-        self.options = Options(markup=markup, main_content=main_content)  # checked here, not in a worker
+        # checked here, not in a worker
+        self.options = Options(markup=markup, main_content=main_content, comments=comments)
         self.fields = Fields(prefix, removed)
         self.url_key, self.drop_empty = url_key, drop_empty
         # Parquet (Arrow) needs one schema for every batch: metadata and removals whose keys vary

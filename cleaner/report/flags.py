@@ -20,6 +20,10 @@ def page_flags(result: Result, text_chars: int, confidence: float) -> list[str]:
         flags.append("short output")
     if text_chars and out and 1 - out / text_chars > LARGE_SHARE:
         flags.append(f"{1 - out / text_chars:.0%} removed")
+    # A page that is not one article (metadata page_type): a listing's output is at best a blurb.
+    kind = result.metadata.get("page_type")
+    if kind and kind != "article":
+        flags.append(f"page type: {kind}")
     if result.site is None:
         flags.append("no site file")
     if confidence < DOUBTFUL:  # where the CLI warns too

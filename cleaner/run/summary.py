@@ -13,6 +13,7 @@ from cleaner.result import Result
 # A page left with fewer characters than this is "very short" in --stats: a line or two, too
 # little to be an article (a round number, set on no corpus).
 SHORT_CHARS = 100
+TYPE = "type:"  # page shapes under this prefix are page types (metadata page_type)
 
 # Kinds of errors for --stats, by the message each error says (first match wins).
 _ERROR_KINDS = (
@@ -38,8 +39,9 @@ def error_kind(message: str) -> str:
 
 
 def page_shape(result: Result) -> list[str]:
-    """What --stats counts of a cleaned page: left empty or very short, unchanged (no removal)."""
-    shape = []
+    """What --stats counts of a cleaned page: left empty or very short, unchanged (no removal), its type."""
+    kind = result.metadata.get("page_type")
+    shape = [f"{TYPE}{kind}"] if isinstance(kind, str) else []
     if not result.text.strip():
         shape.append("empty")
     elif len(result.text) < SHORT_CHARS:
@@ -129,7 +131,9 @@ class Summary:
             "removals": {"total": sum(self.by_rule.values()), "by_rule": dict(ranked)},
             # short: under SHORT_CHARS characters left; unchanged: no rule removed anything
             "pages": {"cleaned": self.files + self.records, "empty": self.pages["empty"], "short": self.pages["short"],
-                      "short_chars": SHORT_CHARS, "unchanged": self.pages["unchanged"]},
+                      "short_chars": SHORT_CHARS, "unchanged": self.pages["unchanged"],
+                      # article, listing, forum, other (pages with rules only have none)
+                      "by_type": {k[len(TYPE):]: n for k, n in sorted(self.pages.items()) if k.startswith(TYPE)}},
             "errors": {"total": len(self.failed), "files": len(self.failed) - self.failed_records,
                        "records": self.failed_records, "by_kind": dict(sorted(self.errors.items()))},
             "elapsed_seconds": round(elapsed, 3),

@@ -48,7 +48,8 @@ def test_stats_count_the_run(tmp_path, inputs, jobs):
     assert got["removals"]["by_rule"]["zh-news/share-bar"] == 38
     assert got["removals"]["by_rule"]["cri.cn/fororder-images"] == 4
     assert got["removals"]["total"] == sum(got["removals"]["by_rule"].values())
-    assert got["pages"] == {"cleaned": 41, "empty": 1, "short": 1 + 38, "short_chars": 100, "unchanged": 2}
+    assert got["pages"] == {"cleaned": 41, "empty": 1, "short": 1 + 38, "short_chars": 100, "unchanged": 2,
+                            "by_type": {"article": 39, "other": 1}}  # the empty page has no shape to read
     assert got["errors"] == {"total": 3, "files": 1, "records": 2,
                              "by_kind": {"bad-record": 1, "cannot-decode": 1, "invalid-json": 1}}
     assert not list(stats.parent.glob(".*tmp"))  # written atomically: no temp file left
@@ -64,6 +65,20 @@ def test_stats_are_alike_for_one_and_two_jobs(tmp_path, inputs):
         del got["elapsed_seconds"]
         runs.append(got)
     assert runs[0] == runs[1]
+
+
+def test_stats_count_pages_by_type(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("005_constructed_en_news.html", "007_constructed_zh_forum_thread.html",
+                 "011_constructed_zh_listing.html", "000_a376c9bc92ac9e28.txt", "002_constructed_en_news.txt"):
+        (pages / name).write_bytes((SEEDS / name).read_bytes())
+    (pages / "menu.txt").write_text("首页\n新闻\n体育\n联系我们\n", encoding="utf-8")
+    stats = tmp_path / "stats.json"
+    r = invoke("-q", pages, "-o", tmp_path / "clean", "--stats", stats)
+    assert r.exit_code == 0, r.stderr
+    by_type = json.loads(stats.read_text(encoding="utf-8"))["pages"]["by_type"]
+    assert by_type == {"article": 3, "forum": 1, "listing": 1, "other": 1}
 
 
 def test_the_summary_says_how_long_the_run_took(tmp_path):

@@ -75,6 +75,7 @@ def test_a_huge_text_costs_a_few_times_its_size_and_keeps_line_numbers(rules, mo
     assert ("zh-news/share-bar", 70_003) in [(r.rule, r.line) for r in result.removals]
     monkeypatch.setattr(cleaner.core.cleaner, "in_pieces", lambda text, markup="auto": False)
     whole = cleaner.clean(page, rules)
+    assert whole.metadata.pop("page_type") and "page_type" not in result.metadata  # pieces have no shape of the page
     assert (result.text, result.removals, result.metadata) == (whole.text, whole.removals, whole.metadata)
 
 

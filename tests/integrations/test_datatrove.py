@@ -87,3 +87,17 @@ def test_json_strings_give_parquet_one_schema(tmp_path):
     seed = next(r["metadata"] for r in rows if r["id"] == "000_a376c9bc92ac9e28")
     assert seed["cleaner_site"] == "cri.cn" and json.loads(seed["cleaner_metadata"])["date"] == "2018-09-10T15:17:31"
     assert json.loads(seed["cleaner_removed"])["cri.cn/fororder-images"] == 4
+
+
+def test_step_keeps_comments_on_request(tmp_path):
+    # The comments-mode golden texts: the same as the library's clean(..., comments=True).
+    docs, _stats = _run(tmp_path, CleanerStep(comments=True))
+    threads = [p for p in PAGES if (GOLDEN / f"{p.stem}.comments.txt").exists()]
+    assert threads
+    for page in threads:
+        doc = docs[page.stem]
+        assert doc["text"] == (GOLDEN / f"{page.stem}.comments.txt").read_text(encoding="utf-8")
+        comments = doc["metadata"]["cleaner_metadata"]["comments"]
+        assert len(comments) == doc["text"].count("\n[comment]\n") > 0
+    # The default (test above) is the article alone: the page's .clean.txt golden, without marks.
+    assert all("[comment]" not in (GOLDEN / f"{p.stem}.clean.txt").read_text(encoding="utf-8") for p in threads)

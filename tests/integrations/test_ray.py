@@ -88,7 +88,7 @@ def test_clean_dataset(cluster):
     rows.sort(key=lambda r: r["id"])
     assert len(rows) == 50 and "text" not in rows[3] and rows[3]["cleaner_site"] == ""
     assert rows[3]["content"] == "第3篇报道\n\n正文第一段，记者从现场获悉有关情况并进行了采访。编号3。\n"
-    assert json.loads(rows[3]["cleaner_metadata"]) == {"title": "第3篇报道"}
+    assert json.loads(rows[3]["cleaner_metadata"]) == {"title": "第3篇报道", "page_type": "article"}
     assert json.loads(rows[3]["cleaner_removed"]) == {"zh-news/share-bar": 1}
 
 

@@ -64,6 +64,10 @@ def plain(text: str, rules: RuleSet):
         try:
             run_plan(page, plan)
             if plan.main_content:
+                from cleaner.core.main_content import main_block
+                from cleaner.core.page_type import text_page_type
+
+                page.metadata["page_type"] = text_page_type(page.lines, page.alive, main_block(page.lines, page.alive))
                 keep_main_content(page, site=plan.site is not None)
             settle(page, plan, main=plan.main_content)  # positional rules again, as clean_text does
         finally:
