@@ -28,6 +28,7 @@ from cleaner.result import Result, utf8_size
 from cleaner.ruleset.ruleset import RuleSet
 from cleaner.run.formats import shown_path
 from cleaner.run.local import default_jobs
+from cleaner.run.pools import imap_in_pool
 from cleaner.run.records import RecordError, page_of, parse_record
 from cleaner.run.sources import Source
 
@@ -178,17 +179,8 @@ def _run(sources: list[Source], job: Job, rules: RuleSet, jobs: int) -> Iterator
         yield from map(_report_source, items)
         return
     fork = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if fork else None)
-    pool = context.Pool(jobs, initializer=_init, initargs=(job, rules) if fork else (job,))
-    done = False
-    try:
-        yield from pool.imap(_report_source, items, chunksize=CHUNK)
-        pool.close()
-        done = True
-    finally:
-        if not done:  # interrupted or stopped early: no worker outlives the run
-            pool.terminate()
-        pool.join()  # done: the workers end on the pool's sentinels, no signal sent
+    yield from imap_in_pool(_report_source, items, jobs, initializer=_init,
+                            initargs=(job, rules) if fork else (job,), chunksize=CHUNK)
 
 
 def _size(path: Path) -> int:
