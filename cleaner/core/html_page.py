@@ -12,6 +12,7 @@ from cleaner.core.dates import merged
 from cleaner.core.huge import HUGE_HTML_CHARS, PIECE_CHARS, is_huge_html
 from cleaner.core.page import Page
 from cleaner.core.plan import Plan, Plans, plans_of
+from cleaner.core.stitch import Stitch
 from cleaner.core.text import finish, run_plan
 from cleaner.html import HtmlSiteRules, SelectorRule, extract_html
 from cleaner.html.pieces import extract_pieces
@@ -53,13 +54,10 @@ def clean_html_page(html: str, plans: Plans, *, url: str | None, keep_extracted:
 
 def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str | None, keep_extracted: bool) -> Result:
     """clean_html on a huge page, a piece at a time; nothing of a piece outlives it but its output."""
-    outputs: list[str] = []
+    stitch = Stitch()  # the text rules' results (what they captured: the first piece's wins)
     extracted: list[str] = []  # only when asked: it would double what the result holds
     elements: list[Removal] = []
-    removals: list[Removal] = []
-    metadata: dict[str, str] = {}
-    captured: dict[str, str] = {}
-    lines = 0  # lines of the extracted text before this piece
+    metadata: dict[str, str] = {}  # the extraction's (a later piece's value wins)
     for n, extract in enumerate(extract_pieces(html, size=PIECE_CHARS, url=url, rules=site_rules)):
         text = extract.headed_text(with_title=n == 0)
         page = Page(text)
@@ -67,18 +65,9 @@ def _clean_in_pieces(html: str, plan: Plan, site_rules: HtmlSiteRules, url: str 
             extracted.append(text)
         del text
         run_plan(page, plan)
-        result = finish(page, plan, url)
+        stitch.add(finish(page, plan, url), len(page.lines))
         metadata.update(extract.metadata)
-        for key, value in result.metadata.items():
-            captured.setdefault(key, value)
         elements += extract.removed
-        removals += (r._replace(line=r.line + lines) for r in result.removals)
-        lines += len(page.lines) - 1
-        if result.text:
-            outputs.append(result.text)
-        del page, result
-    # Pieces end with a newline; one more between them is the blank line between paragraphs.
-    text = "\n".join(outputs)
-    del outputs
-    return Result(text, merged(metadata, captured), tuple(elements + removals), plan.site, plan.packs,
-                  "".join(extracted) if keep_extracted else None)
+        del page
+    return Result(stitch.text(), merged(metadata, stitch.metadata), tuple(elements + stitch.removals), plan.site,
+                  plan.packs, "".join(extracted) if keep_extracted else None)

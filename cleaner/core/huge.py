@@ -13,9 +13,10 @@ from typing import Iterator
 from cleaner.core.page import Page
 from cleaner.core.plan import Plans
 from cleaner.core.main_content import main_block
+from cleaner.core.stitch import Stitch
 from cleaner.core.text import finish, keep_block, run_plan
 from cleaner.matching.fold import fold
-from cleaner.result import Removal, Result
+from cleaner.result import Result
 from cleaner.sniff import looks_like_html
 
 HUGE_CHARS = 1_000_000  # text: its lines cost ~9x the page
@@ -53,11 +54,8 @@ def iter_line_pieces(text: str, size: int = PIECE_CHARS) -> Iterator[str]:
 
 def clean_text_pieces(text: str, plans: Plans, *, url: str | None, main_content: bool) -> Result:
     """clean_text_page on a huge page, a piece of lines at a time."""
-    outputs: list[str] = []
-    removals: list[Removal] = []
-    metadata: dict[str, str] = {}
+    stitch = Stitch()
     plan = None
-    lines = 0  # lines of the page before this piece
     for piece in iter_line_pieces(text):
         if plan is None:
             plan = plans.plan_for(piece, url)
@@ -68,14 +66,7 @@ def clean_text_pieces(text: str, plans: Plans, *, url: str | None, main_content:
             # No page_type: typing a piece added a sixth to a 20 MB page's peak (tests/hostile/
             # test_memory.py), and a piece's shape is not the page's.
             keep_block(page, main_block(page.lines, page.alive), site=plan.site is not None)
-        result = finish(page, plan, url)
-        for key, value in result.metadata.items():
-            metadata.setdefault(key, value)
-        removals += (r._replace(line=r.line + lines) for r in result.removals)
-        lines += len(page.lines) - 1
-        if result.text:
-            outputs.append(result.text)
-        del page, result
-    text = "\n".join(outputs)
-    del outputs
-    return Result(text, metadata, tuple(removals), plan.site if plan else None, plan.packs if plan else ())
+        stitch.add(finish(page, plan, url), len(page.lines))
+        del page
+    return Result(stitch.text(), stitch.metadata, tuple(stitch.removals), plan.site if plan else None,
+                  plan.packs if plan else ())
