@@ -201,7 +201,8 @@ def _clean_lines(outcome: Outcome, lines: Iterable[tuple[int, bytes]], cleaner: 
     while queue:
         number, size = queue[-1][0], len(queue[-1][1])
         try:
-            out, result = clean_line(queue.pop()[1], cleaner, fields)
+            # UTF-8 bytes: they cross the process boundary and hit the file as they are.
+            data, result = clean_line(queue.pop()[1], cleaner, fields)
         except RecordError as exc:
             outcome.errors.append((number, str(exc)))
             continue
@@ -209,9 +210,7 @@ def _clean_lines(outcome: Outcome, lines: Iterable[tuple[int, bytes]], cleaner: 
             outcome.errors.append((number, f"cannot clean: {type(exc).__name__}: {exc}"))
             continue
         outcome.count(result, size, 0)
-        del result  # its text is in out too: one copy less while out is encoded
-        data = out.encode("utf-8")  # bytes cross the process boundary and hit the file as they are
-        del out
+        del result
         outcome.outputs.append((number, data))
         outcome.records += 1
         outcome.bytes_out += len(data)

@@ -12,6 +12,8 @@ import json
 import re
 from typing import Any, Mapping
 
+import orjson
+
 from cleaner.core.cleaner import Cleaner
 from cleaner.errors import InputError, RecordError
 from cleaner.io import format_size
@@ -23,7 +25,8 @@ from cleaner.result import Fields, Result
 TEXT, HTML, URL = "text", "html", "url"
 MAX_PAGE_BYTES = 1 << 30  # a page given as bytes is decompressed no further than this
 
-__all__ = ["RecordError", "page_of", "page_text", "clean_record", "cleaned_record", "parse_record", "clean_line", "dumps"]
+__all__ = ["RecordError", "page_of", "page_text", "clean_record", "cleaned_record", "parse_record", "clean_line", "dumps",
+           "record_line"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # JSON's only way to a lone surrogate is a \uD800-\uDFFF escape (json.loads pairs valid pairs).
@@ -109,6 +112,19 @@ def cleaned_record(record: Mapping[str, Any], result: Result, fields: Fields = F
 
 def parse_record(line: bytes | str) -> Any:
     """Parse one JSON line, raising RecordError with a short reason."""
+    # orjson reads a seed-sized line 3-4x faster than json, UTF-8 decoding included. It refuses
+    # what json refuses, and lone surrogates too; a line it refuses goes the json way, which
+    # mends those and words the error. It reads an integer beyond 64 bits as a float, which
+    # json keeps exact: a record holding such a float is read again the json way.
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return _parse_slowly(line)
+    return _parse_slowly(line) if _wide_float(record) else record
+
+
+def _parse_slowly(line: bytes | str) -> Any:
+    """parse_record with json: its error messages, and lone surrogates made U+FFFD."""
     try:
         text = line.decode("utf-8") if isinstance(line, bytes) else line
     except UnicodeDecodeError as exc:
@@ -124,6 +140,24 @@ def parse_record(line: bytes | str) -> Any:
         raise RecordError(f"invalid JSON: {exc} is not a JSON value (column {where}; write null, or a string)") from None
     except RecursionError:
         raise RecordError("invalid JSON: nested too deeply") from None
+
+
+_WIDE = float(1 << 63)  # orjson reads integers up to 64 bits exactly; a float this big may be a wider one
+
+
+def _wide_float(value: Any) -> bool:
+    """Whether a JSON value holds a float beyond ±2**63, or one that is not finite (walked, not recursed)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind is dict:
+            stack.extend(item.values())
+        elif kind is list:
+            stack.extend(item)
+        elif kind is float and not -_WIDE < item < _WIDE:
+            return True
+    return False
 
 
 def _escapes_surrogate(line: bytes | str) -> bool:
@@ -155,8 +189,8 @@ def _mend(value: Any) -> Any:
     return value
 
 
-def clean_line(line: bytes, cleaner: Cleaner, fields: Fields = Fields()) -> tuple[str, Result]:
-    """Clean one JSON line into an output JSON line (with its newline) and the result."""
+def clean_line(line: bytes, cleaner: Cleaner, fields: Fields = Fields()) -> tuple[bytes, Result]:
+    """Clean one JSON line into an output JSON line (UTF-8, with its newline) and the result."""
     options = cleaner.options
     size = oversize_of(line) or len(line)  # a line too long to keep arrives as a stand-in
     if size > options.max_size:
@@ -165,7 +199,20 @@ def clean_line(line: bytes, cleaner: Cleaner, fields: Fields = Fields()) -> tupl
     del line  # the caller may hold none: a huge record's bytes then go before it is cleaned
     page, url, markup = page_of(record, options.markup, parsed=True)
     result = cleaner.reading(markup).clean(page, url)
-    return dumps(cleaned_record(record, result, fields)), result
+    return record_line(cleaned_record(record, result, fields)), result
+
+
+def record_line(record: Mapping[str, Any]) -> bytes:
+    """One record as a strict JSON line in UTF-8 (compact: no space after `,` and `:`); RecordError if it cannot be one."""
+    # orjson writes a seed record ~8x faster than json.dumps, and gives the UTF-8 bytes at once.
+    # It would write a non-finite float as null, and refuses integers beyond 64 bits: records
+    # holding either (only json reads them) are written by json.dumps.
+    if type(record) is dict and not _wide_float(record):
+        try:
+            return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
+        except TypeError:  # a type orjson does not write (a Mapping that is not a dict, an int beyond 64 bits)
+            pass
+    return dumps(record).encode("utf-8")
 
 
 def dumps(record: Mapping[str, Any]) -> str:
