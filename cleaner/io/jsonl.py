@@ -63,8 +63,13 @@ def iter_blocks(stream: BinaryIO, *, size: int | None = None,
                 carry.clear()
             continue
         first = data.find(b"\n")
-        head = _line_of(carry + [data[: first + 1]], carried + first + 1, max_line, newline=True)
-        block = head + data[first + 1 : cut + 1]
+        view = memoryview(data)
+        if max_line is not None and carried + first > max_line:  # the line under way is too long to keep
+            pieces = [oversize_line(carried + first) + b"\n", view[first + 1 : cut + 1]]
+        else:
+            pieces = [*carry, view[: cut + 1]]
+        block = b"".join(pieces)  # one copy of the read: slicing, then adding, made two
+        del pieces, view
         rest = data[cut + 1 :]
         carry, carried = [rest], len(rest)
         yield number, block
@@ -82,12 +87,21 @@ def split_block(first_line: int, block: bytes, *, bom_line: int = 1) -> Iterator
     """(line number, line without its line break) for each non-blank line of a block."""
     lines = block.split(b"\n")
     del block  # the caller may let go of it too: a huge record is then not held twice
-    for number, line in enumerate(lines, first_line):
+    return numbered(lines, first_line, bom_line=bom_line)
+
+
+def numbered(lines: list[bytes], first_line: int = 1, *, bom_line: int = 1) -> Iterator[tuple[int, bytes]]:
+    """(line number, line without its line break) for each non-blank line; the list is emptied as it goes."""
+    lines.reverse()  # popped, not iterated: a line is held here no longer than it is by the caller
+    number = first_line
+    while lines:
+        line = lines.pop()
         if number == bom_line and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]  # a UTF-8 BOM is not part of the first record
         line = line.rstrip(b"\r\n")
         if line and not line.isspace():  # not line.strip(): that copies a huge line to test it
             yield number, line
+        number += 1
 
 
 def read_blocks(path: Path, *, max_line: int | None = None) -> Iterator[tuple[int, bytes]]:
@@ -109,35 +123,85 @@ def is_compressed(path: Path) -> bool:
     return compression_of(head) is not None
 
 
-def read_range(path: Path, start: int, end: int, *, max_line: int | None = None) -> bytes:
-    """The whole lines of an uncompressed file whose first byte lies in [start, end).
+PIECE_BYTES = 1 << 18  # a range is read this much at a time: below the 1 MB above which blocks are mapped
+# afresh (cli.clean sets glibc's threshold there), whose page faults cost more than the copy
 
-    The last line may run past end; when it is longer than max_line it comes as its
-    oversize_line() stand-in (lines inside the range are no longer than the range).
+
+def range_lines(path: Path, start: int, end: int, *, max_line: int | None = None) -> list[bytes]:
+    """Every line (blank ones too, without its newline) of an uncompressed file that starts in [start, end).
+
+    The last line may run past end; a line over max_line that spans reads comes as its
+    oversize_line() stand-in.
     """
     with open(path, "rb") as handle:
+        begin = start
         if start > 0:
             handle.seek(start - 1)
             if handle.read(1) != b"\n":
                 # The line under way belongs to the range before; no line may start in this one.
                 begin = _next_line_start(handle, start, end)
                 if begin is None:
-                    return b""
-                handle.seek(begin)
-        begin = handle.tell()
+                    return []
         if begin >= end:
+            return []
+        handle.seek(begin)
+        return list(iter_lines(_Range(handle, end - begin), max_line=max_line))
+
+
+def iter_lines(stream: BinaryIO, *, size: int = PIECE_BYTES, max_line: int | None = None) -> Iterator[bytes]:
+    """Every line of a stream without its newline, blank ones too; one over max_line that spans reads as its stand-in.
+
+    Lines are found with find() (memchr): split() and count() step through the bytes one at a
+    time, five times as many instructions for lines of kilobytes.
+    """
+    carry: list[bytes] = []  # the line under way, in pieces
+    carried = 0  # its length; beyond max_line its bytes are dropped, only counted
+    while True:
+        data = stream.read(size)
+        if not data:
+            if carried:
+                yield _line_of(carry, carried, max_line)
+            return
+        find = data.find
+        cut = find(b"\n")
+        if cut < 0:
+            carried += len(data)
+            if max_line is None or carried <= max_line:
+                carry.append(data)
+            else:
+                carry.clear()
+            continue
+        yield _line_of([*carry, data[:cut]], carried + cut, max_line) if carried else data[:cut]
+        begin = cut + 1
+        while (cut := find(b"\n", begin)) >= 0:
+            yield data[begin:cut]
+            begin = cut + 1
+        carry, carried = ([data[begin:]], len(data) - begin) if begin < len(data) else ([], 0)
+
+
+class _Range:
+    """A file read from where it stands for `length` bytes, then on to the end of the line under way."""
+
+    def __init__(self, handle: BinaryIO, length: int) -> None:
+        self.handle, self.left, self.ended = handle, length, True
+
+    def read(self, size: int) -> bytes:
+        if self.left > 0:
+            data = self.handle.read(min(size, self.left))
+            self.left -= len(data)
+            self.left *= bool(data)  # the file ended early
+        elif self.ended:
             return b""
-        data = handle.read(end - begin)
-        if data and not data.endswith(b"\n"):  # the last line began in this range: all of it is ours
-            cut = data.rfind(b"\n") + 1
-            data = data[:cut] + _rest_of_line(handle, [data[cut:]], len(data) - cut, max_line)
+        else:
+            data = self.handle.readline(size)
+        self.ended = not data or data.endswith(b"\n")
         return data
 
 
 def _next_line_start(handle: BinaryIO, pos: int, end: int) -> int | None:
     """Where the first line starting in (pos, end) begins, or None: reads no further than end."""
     while pos < end:
-        piece = handle.read(min(BLOCK_BYTES, end - pos))
+        piece = handle.read(min(PIECE_BYTES >> 2, end - pos))  # a line is seldom longer: read little
         if not piece:
             return None
         cut = piece.find(b"\n")
@@ -145,17 +209,3 @@ def _next_line_start(handle: BinaryIO, pos: int, end: int) -> int | None:
             return pos + cut + 1
         pos += len(piece)
     return None
-
-
-def _rest_of_line(handle: BinaryIO, pieces: list[bytes], length: int, max_line: int | None) -> bytes:
-    """Read to the end of the line under way: the whole line, or its stand-in when too long."""
-    while True:
-        piece = handle.readline(BLOCK_BYTES)
-        length += len(piece)
-        ended = not piece or piece.endswith(b"\n")
-        if max_line is not None and length - piece.endswith(b"\n") > max_line:
-            pieces.clear()  # too long to keep: only counted from here on
-        else:
-            pieces.append(piece)
-        if ended:
-            return _line_of(pieces, length, max_line, newline=piece.endswith(b"\n"))

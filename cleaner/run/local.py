@@ -22,7 +22,7 @@ from cleaner.core.huge import PIECES_NOTE
 from cleaner.io import InputError, read_input, safe_output_path
 from cleaner.io.atomic import write_temp
 from cleaner.io.guess import DOUBTFUL, encoding_warning
-from cleaner.io.jsonl import read_range, split_block
+from cleaner.io.jsonl import numbered, range_lines, split_block
 from cleaner.io.tempfiles import set_owner
 from cleaner.options import Options
 from cleaner.result import Fields, Result, utf8_size
@@ -146,13 +146,13 @@ def run_task(task: Task) -> Outcome:
     else:
         if isinstance(task, RangeTask):
             try:
-                data = read_range(Path(task.path), task.start, task.end, max_line=setup.options.max_size)
+                every = range_lines(Path(task.path), task.start, task.end, max_line=setup.options.max_size)
             except OSError as exc:
                 outcome.errors.append((0, f"cannot read: {exc.strerror or exc}"))
                 return outcome
-            outcome.lines = data.count(b"\n") + (not data.endswith(b"\n") and bool(data))
-            lines = split_block(1, data, bom_line=1 if task.start == 0 else 0)
-            del data  # split_block holds what it needs
+            outcome.lines = len(every)
+            lines = numbered(every, bom_line=1 if task.start == 0 else 0)
+            del every  # numbered holds what it needs
         else:
             outcome.task = RecordTask(task.index, task.first_line, b"", task.last)
             lines = split_block(task.first_line, task.data)
