@@ -1,7 +1,6 @@
 """What cleaning a page returns: plain data, easy to serialise (a leaf: every layer may make it)."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple, get_args
 
@@ -89,7 +88,10 @@ def removed_field(removals: tuple[Removal, ...], removed: RemovedShape) -> dict[
     """The removals as a record holds them: counts per rule id ("rules") or every one ("full")."""
     if removed == "full":
         return [r.to_dict() for r in removals]
-    return dict(Counter(r.rule for r in removals))  # Counter keeps first-seen order: page order
+    counts: dict[str, int] = {}  # first-seen order: page order; a loop costs half a Counter's
+    for removal in removals:
+        counts[removal.rule] = counts.get(removal.rule, 0) + 1
+    return counts
 
 
 def utf8_size(text: str) -> int:

@@ -90,8 +90,14 @@ class Outcome:
         """Count one cleaned page or record."""
         self.bytes_in += size_in
         self.bytes_out += size_out
-        self.by_rule.update(r.rule for r in result.removals)
-        self.pages.update(page_shape(result))
+        # Plain loops: Counter.update asks whether its argument is a Mapping (an ABC check) and
+        # costs more than the few items of a record it adds.
+        by_rule = self.by_rule
+        for removal in result.removals:
+            by_rule[removal.rule] += 1
+        pages = self.pages
+        for shape in page_shape(result):
+            pages[shape] += 1
 
 
 _worker: tuple[Cleaner, Setup] | None = None

@@ -12,8 +12,6 @@ import json
 import re
 from typing import Any, Mapping
 
-import orjson
-
 from cleaner.core.cleaner import Cleaner
 from cleaner.errors import InputError, RecordError
 from cleaner.io import format_size
@@ -73,7 +71,7 @@ def page_of(record: object, markup: Markup = "auto", *, parsed: bool = False, te
 
     parsed: the record comes from parse_record, whose strings are already mended.
     """
-    if not isinstance(record, Mapping):
+    if type(record) is not dict and not isinstance(record, Mapping):  # typing.Mapping: ~2 µs a check
         raise RecordError(f"record is {_type_label(record)}, not an object")
     if text in record and record[text] is not None:
         field, read_as = text, markup
@@ -112,15 +110,24 @@ def cleaned_record(record: Mapping[str, Any], result: Result, fields: Fields = F
 
 def parse_record(line: bytes | str) -> Any:
     """Parse one JSON line, raising RecordError with a short reason."""
+    return _read(line)[0]
+
+
+def _read(line: bytes | str) -> tuple[Any, bool]:
+    """The record of a JSON line, and whether orjson read it: then it holds nothing that orjson cannot write."""
     # orjson reads a seed-sized line 3-4x faster than json, UTF-8 decoding included. It refuses
     # what json refuses, and lone surrogates too; a line it refuses goes the json way, which
     # mends those and words the error. It reads an integer beyond 64 bits as a float, which
     # json keeps exact: a record holding such a float is read again the json way.
+    import orjson  # here: only runs that read records pay for importing it (uuid, platform)
+
     try:
         record = orjson.loads(line)
     except orjson.JSONDecodeError:
-        return _parse_slowly(line)
-    return _parse_slowly(line) if _wide_float(record) else record
+        return _parse_slowly(line), False
+    if _wide_float(record):
+        return _parse_slowly(line), False
+    return record, True
 
 
 def _parse_slowly(line: bytes | str) -> Any:
@@ -195,22 +202,27 @@ def clean_line(line: bytes, cleaner: Cleaner, fields: Fields = Fields()) -> tupl
     size = oversize_of(line) or len(line)  # a line too long to keep arrives as a stand-in
     if size > options.max_size:
         raise RecordError(f"record is {format_size(size)}, over the {format_size(options.max_size)} limit (--max-size)")
-    record = parse_record(line)
+    record, plain = _read(line)
     del line  # the caller may hold none: a huge record's bytes then go before it is cleaned
     page, url, markup = page_of(record, options.markup, parsed=True)
     result = cleaner.reading(markup).clean(page, url)
-    return record_line(cleaned_record(record, result, fields)), result
+    return record_line(cleaned_record(record, result, fields), checked=plain), result
 
 
-def record_line(record: Mapping[str, Any]) -> bytes:
-    """One record as a strict JSON line in UTF-8 (compact: no space after `,` and `:`); RecordError if it cannot be one."""
+def record_line(record: Mapping[str, Any], *, checked: bool = False) -> bytes:
+    """One record as a strict JSON line in UTF-8 (compact: no space after `,` and `:`); RecordError if it cannot be one.
+
+    checked: the record's own fields were read by orjson (see _read), so need no walk.
+    """
+    import orjson
+
     # orjson writes a seed record ~8x faster than json.dumps, and gives the UTF-8 bytes at once.
     # It would write a non-finite float as null, and refuses integers beyond 64 bits: records
     # holding either (only json reads them) are written by json.dumps.
-    if type(record) is dict and not _wide_float(record):
+    if type(record) is dict and (checked or not _wide_float(record)):
         try:
             return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE)
-        except TypeError:  # a type orjson does not write (a Mapping that is not a dict, an int beyond 64 bits)
+        except TypeError:  # a type orjson does not write (an int beyond 64 bits, a key that is not a str)
             pass
     return dumps(record).encode("utf-8")
 
