@@ -30,12 +30,18 @@ class Removal(NamedTuple):
 
     def to_dict(self) -> dict[str, Any]:
         """The removal as a JSON-ready dict without empty fields."""
-        # The four fields every removal has, spelled out: a page loses dozens of lines, and a
-        # loop over all the fields cost twice as much.
-        out = {"rule": self[0], "line": self[1], "text": self[2], "kind": self[3]}
-        for name, value in zip(self._fields[4:], self[4:]):
-            if value is not None:
-                out[name] = dict(value) if isinstance(value, dict) else value
+        # Every field spelled out: a page loses dozens of lines, and a loop over the fields cost
+        # twice as much.
+        rule, line, text, kind, column, replacement, captured, selector = self
+        out = {"rule": rule, "line": line, "text": text, "kind": kind}
+        if column is not None:
+            out["column"] = column
+        if replacement is not None:
+            out["replacement"] = replacement
+        if captured is not None:
+            out["captured"] = dict(captured) if isinstance(captured, dict) else captured
+        if selector is not None:
+            out["selector"] = selector
         return out
 
 
