@@ -42,7 +42,7 @@ def page_shape(result: Result) -> list[str]:
     """What --stats counts of a cleaned page: left empty or very short, unchanged (no removal), its type."""
     kind = result.metadata.get("page_type")
     shape = [f"{TYPE}{kind}"] if isinstance(kind, str) else []
-    if not result.text.strip():
+    if not result.text or result.text.isspace():  # as `not text.strip()`, without copying the text
         shape.append("empty")
     elif len(result.text) < SHORT_CHARS:
         shape.append("short")
