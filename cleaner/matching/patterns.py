@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator
 
 import re2
@@ -30,9 +31,9 @@ class Pattern:
     source: str
     regex: object = field(repr=False, compare=False)
 
-    @property
+    @cached_property
     def group_names(self) -> dict[str, int]:
-        """Named groups and their indexes."""
+        """Named groups and their indexes (one dict for every call: read it, never change it)."""
         return dict(self.regex.groupindex)
 
     def finditer(self, text: str) -> Iterator[object]:

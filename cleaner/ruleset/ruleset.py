@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -175,12 +174,21 @@ class RuleSet:
         # One set pass for the sites' fingerprints, and one for the packs' only when no site
         # claims the page. Not merged with the plan's own set: a set of both packs' bounded
         # repeats (.{0,60}) blows up RE2's DFA (10x slower).
-        view = cache(lambda: fold(text) if folded is None else folded)
-        site = self._claim(url, cache(lambda: self._site_prints.counts(view())))
+        views = [] if folded is None else [folded]  # folded once, and only when a count is needed
+        found: dict[Fingerprints, dict[str, int]] = {}
+
+        def counts(prints: Fingerprints) -> dict[str, int]:
+            if prints not in found:
+                if not views:
+                    views.append(fold(text))
+                found[prints] = prints.counts(views[0])
+            return found[prints]
+
+        site = self._claim(url, lambda: counts(self._site_prints))
         if site is not None:
             key: str | None = site.name
         else:
-            pack_counts = cache(lambda: self._pack_prints.counts(view()))
+            pack_counts = lambda: counts(self._pack_prints)  # noqa: E731
             packs = [p for p in self.fallback_packs if _pack_matches(p, pack_counts, url)]
             key = "+".join(p.name for p in packs) or None
         scope = self._scopes.get(key)
