@@ -43,6 +43,16 @@ class Pattern:
         """First match in text (already folded), or None."""
         return self.regex.search(text)
 
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        # RE2 objects do not pickle: a pattern pickles as the text RE2 compiled, compiled again
+        # when unpickled (the rule cache, ruleset/cache.py, keeps parsed rule files so).
+        return _compiled_again, (self.source, self.regex.pattern)
+
+
+def _compiled_again(source: str, compiled: str) -> Pattern:
+    """A pickled Pattern: the text it was compiled from was checked when it was first compiled."""
+    return Pattern(source, re2.compile(compiled, RULE_OPTIONS))
+
 
 def compile_pattern(source: str, *, whole_line: bool = False) -> Pattern:
     """Compile a rule-file pattern; whole_line anchors it to a full line (spaces around allowed)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from cleaner.kinds import PHASES
 from cleaner.matching.fold import fold
@@ -17,6 +17,9 @@ from cleaner.ruleset.loader import (
 )
 from cleaner.ruleset.model import Rule, RuleError, RuleFile, RuleFileErrors, names_rule
 from cleaner.ruleset.scope import HostIndex, url_score
+
+if TYPE_CHECKING:
+    from cleaner.ruleset.cache import RuleCache
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,10 @@ class RuleSet:
         self._hosts = HostIndex(self.sites)
 
     @classmethod
-    def load(cls, folders: Iterable[Path] = (), *, bundled: bool = True) -> RuleSet:
-        """Load the bundled rules (unless bundled=False) and then each folder's, in order."""
+    def load(cls, folders: Iterable[Path] = (), *, bundled: bool = True, cache: RuleCache | None = None) -> RuleSet:
+        """Load the bundled rules (unless bundled=False) and then each folder's, in order.
+
+        With a cache (ruleset/cache.py), files parsed before with the same text are taken from it."""
         files, errors, warnings = [], [], []
         roots = ([bundled_rules_dir()] if bundled else []) + [Path(f) for f in folders]
         for root in roots:
@@ -78,7 +83,7 @@ class RuleSet:
             seen: dict[str, RuleFile] = {}  # a later folder overrides a file; within one, a second is a mistake
             for path in paths:
                 try:
-                    f = load_file(path, display=_display(path))
+                    f = load_file(path, display=_display(path), cache=cache)
                 except RuleFileErrors as exc:
                     errors.extend(exc.errors)
                     continue
@@ -88,6 +93,8 @@ class RuleSet:
                     continue
                 seen[f.name] = f
                 files.append(f)
+        if cache is not None:
+            cache.save()
         rules = cls(files, errors)
         rules.warnings = warnings
         return rules
