@@ -1,7 +1,6 @@
 """A loaded collection of rule files: resolves packs and tells which files apply to a page (no engine)."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -106,6 +105,8 @@ class RuleSet:
         A cache key for pipelines: equal rules give equal fingerprints wherever they were loaded
         from. `datasets` hashes a RuleSet through its pickled source, which is as stable.
         """
+        import hashlib  # here: loading OpenSSL is 3 ms of a start-up that seldom asks for this
+
         digest = hashlib.sha256()
         for f in self.files.values():
             for part in (f.name, f.source or repr(f)):  # a file built in code has no source text
