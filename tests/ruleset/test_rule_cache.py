@@ -167,3 +167,16 @@ def test_check_fills_the_cache_and_no_cache_leaves_it(tmp_path, monkeypatch):
     hit = CliRunner().invoke(main, ["check", str(page)])
     assert first.exit_code == filled.exit_code == hit.exit_code == 1
     assert first.output == filled.output == hit.output and "zh-news/breadcrumb" in hit.output
+
+
+def test_a_cached_pattern_is_compiled_when_first_used():
+    from cleaner.matching.patterns import compile_pattern
+
+    fresh = compile_pattern(r"(?P<who>责任编辑)\s*:\s*\S+", whole_line=True)
+    cached = pickle.loads(pickle.dumps(fresh))
+    assert cached == fresh and cached.regex.pattern == fresh.regex.pattern
+    assert type(cached.regex) is not type(fresh.regex)  # not compiled yet: the cache's hit is cheap
+    line = "  责任编辑: 张三  "  # as folded
+    assert cached.group_names == fresh.group_names == {"who": 1}
+    assert type(cached.regex) is type(fresh.regex)  # compiled once, and in the pattern's place
+    assert [m.span() for m in cached.finditer(line)] == [m.span() for m in fresh.finditer(line)] != []
