@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
-from functools import lru_cache
 
 _TIME = r"(?:[\sT,]*(\d{1,2})[:时点](\d{1,2})(?:[:分](\d{1,2}))?(?:\.\d+)?\s*(?:分|秒)?\s*([AaPp]\.?[Mm]\.?)?)?"
 _ZONE = r"\s*(Z|[+-]\d\d:?\d\d)?"
@@ -26,11 +25,9 @@ _DAY_FIRST = r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:1[89]|20)\d
 _YEAR = r"(?<!\d)(?:1[89]|20)\d\d(?!\d)"
 
 
-@lru_cache(maxsize=1)
-def _shapes() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The shapes of a date with the order of their parts, compiled on first use: a page without
-    a date does not pay for them (3 ms of the start-up of `cleaner check`)."""
-    return ((re.compile(_NUMERIC), "ymd"), (re.compile(_MONTH_FIRST, re.I), "mdy"), (re.compile(_DAY_FIRST, re.I), "dmy"))
+# The shapes of a date with the order of their parts. Compiled by `re` (which keeps them) when first
+# searched for: a page without a date pays for none, a CJK one for the first (1-3 ms of start-up).
+_SHAPES = ((_NUMERIC, 0, "ymd"), (_MONTH_FIRST, re.I, "mdy"), (_DAY_FIRST, re.I, "dmy"))
 
 
 # dateparser tries every language it knows unless told which: seconds for one odd string.
@@ -66,8 +63,8 @@ def merged(found: dict[str, str], captured: dict[str, str]) -> dict[str, str]:
 def iso_date(raw: str) -> str | None:
     """`raw` as an ISO 8601 date (`2012-01-17`) or date and time (`2012-01-17T20:44:00`, with its zone if given)."""
     text = unicodedata.normalize("NFKC", raw)  # full-width digits and punctuation read as ASCII
-    for pattern, order in _shapes():
-        match = pattern.search(text)
+    for source, flags, order in _SHAPES:
+        match = re.compile(source, flags).search(text)
         if match:
             parts = dict(zip(order, match.groups()[:3]))
             month = parts["m"] if parts["m"].isdigit() else _MONTHS[parts["m"].lower()]
