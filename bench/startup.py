@@ -1,6 +1,6 @@
 """Start-up of `cleaner check` on one small text file, as a commit hook runs it.
 
-Usage: .venv/bin/python bench/startup.py [--runs 5] [--budget 0.5]
+Usage: .venv/bin/python bench/startup.py [--runs 5] [--budget 0.5] [--before DIR]
 
 Times whole processes for `cleaner check small.txt` (rule cache warm, as from the second run of a
 hook on; and with --no-cache, as a first run parses the rule files) and for the baselines
@@ -9,6 +9,9 @@ clock and CPU time (user + system) of --runs, each also as a multiple of `import
 same run, the figure that holds on a busy machine. Then lists what `python -X importtime` says the
 check imports: the heavy HTML stack, YAML and pathspec must not be among them. Exits 1 when the
 median is over --budget seconds or a heavy module is imported.
+
+--before DIR adds `cleaner check page.txt` run from another checkout (`git archive REV | tar -x -C
+DIR`), in the same alternation: the figure before a change, against the same peers.
 
 The package's modules are byte-compiled first, as installing a wheel does: a checkout run with
 PYTHONDONTWRITEBYTECODE would otherwise compile a hundred modules in every process. The rule
@@ -26,14 +29,21 @@ import sysconfig
 import tempfile
 import time
 from pathlib import Path
+from typing import Union
 
 HEAVY = ("lxml", "trafilatura", "selectolax", "charset_normalizer", "zstandard", "yaml", "pathspec")
 PACKAGE = Path(__file__).resolve().parent.parent / "cleaner"
 PAGE = "宿迁“三位一体”打防网络犯罪\n\n2018年以来，宿迁公安局在“净网2018”行动中打出了一套组合拳。\n"
 
 
-def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall-clock seconds, CPU seconds of the process: user + system) of one run of cmd."""
+Command = Union[list[str], tuple[dict[str, str], list[str]]]
+
+
+def run_once(cmd: Command, env: dict[str, str]) -> tuple[float, float]:
+    """(wall-clock seconds, CPU seconds of the process: user + system) of one run of cmd;
+    a command given as (env overrides, argv) runs with those variables changed."""
+    if isinstance(cmd, tuple):
+        env, cmd = {**env, **cmd[0]}, cmd[1]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     _pid, _status, usage = os.wait4(proc.pid, 0)
@@ -42,7 +52,7 @@ def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def timed(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, list[tuple[float, float]]]:
+def timed(commands: dict[str, Command], runs: int, env: dict[str, str]) -> dict[str, list[tuple[float, float]]]:
     """(wall, CPU) of runs runs of each command, the commands alternating (after one warm-up run each)."""
     for cmd in commands.values():
         run_once(cmd, env)
@@ -69,8 +79,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--budget", type=float, default=0.5)
+    parser.add_argument("--before", type=Path, help="a checkout of an earlier revision, timed in the same runs")
     args = parser.parse_args()
     compileall.compile_dir(PACKAGE, quiet=1)
+    if args.before:
+        compileall.compile_dir(args.before / "cleaner", quiet=1)
     cleaner = str(Path(sysconfig.get_path("scripts")) / "cleaner")
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "CLEANER_CACHE_DIR": str(Path(tmp) / "cache")}
@@ -78,12 +91,15 @@ def main() -> int:
         page = Path(tmp) / "page.txt"
         page.write_text(PAGE, encoding="utf-8")
         check = [cleaner, "check", str(page)]
-        results = timed({
+        commands = {
             "python -c pass": [sys.executable, "-c", "pass"],
             "python -c 'import click'": [sys.executable, "-c", "import click"],
             "cleaner check page.txt": check,
             "cleaner check --no-cache": [cleaner, "check", "--no-cache", str(page)],
-        }, args.runs, env)
+        }
+        if args.before:
+            commands["check page.txt, --before"] = ({"PYTHONPATH": str(args.before.resolve())}, check)
+        results = timed(commands, args.runs, env)
         rows = imports([sys.executable, "-X", "importtime", "-m", "cleaner.cli.main", "check", str(page)], env)
     click = [statistics.median(t[i] for t in results["python -c 'import click'"]) for i in (0, 1)]
     for name, times in results.items():
