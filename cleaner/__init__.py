@@ -40,6 +40,14 @@ __all__ = [
 def __getattr__(name: str) -> object:
     module = _EXPORTS.get(name)
     if module is None:
+        if not name.startswith("__"):
+            # `cleaner.core`, `cleaner.api`: a subpackage reads as an attribute, as when this
+            # module imported them all.
+            try:
+                return importlib.import_module(f"{__name__}.{name}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{__name__}.{name}":
+                    raise
         raise AttributeError(f"module 'cleaner' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value  # later lookups skip this function
