@@ -84,9 +84,9 @@ class RuleCache:
     def get(self, path: Path, display: str, text: str) -> RuleFile | None:
         """The file parsed from exactly this text and shown as display, if it was cached."""
         entry = self._entries.get(_key(path))
-        if entry is None or entry[0] != display or entry[1] != text or not isinstance(entry[2], RuleFile):
+        if not (isinstance(entry, tuple) and len(entry) == 3 and isinstance(entry[2], RuleFile)):
             return None
-        return entry[2]
+        return entry[2] if entry[0] == display and entry[1] == text else None
 
     def put(self, path: Path, display: str, text: str, parsed: RuleFile) -> None:
         """Remember a file that parsed without errors."""

@@ -90,7 +90,7 @@ def test_a_file_with_errors_is_never_cached(tmp_path):
     assert not (tmp_path / "cache" / FILE_NAME).exists()
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign", "not ours"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "foreign", "odd entries", "not ours"])
 def test_a_bad_cache_file_is_ignored_and_rebuilt(tmp_path, monkeypatch, damage):
     RuleSet.load(cache=RuleCache(tmp_path))
     path = tmp_path / FILE_NAME
@@ -102,6 +102,9 @@ def test_a_bad_cache_file_is_ignored_and_rebuilt(tmp_path, monkeypatch, damage):
     elif damage == "foreign":  # written by another version of the parsing code
         stamp, entries = pickle.loads(good)
         path.write_bytes(pickle.dumps((("another",) + stamp[1:], entries)))
+    elif damage == "odd entries":  # the right stamp over entries of another shape
+        stamp, entries = pickle.loads(good)
+        path.write_bytes(pickle.dumps((stamp, {key: 5 for key in entries})))
     else:
         if not hasattr(os, "getuid"):
             pytest.skip("file modes are POSIX's")
