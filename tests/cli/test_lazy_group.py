@@ -51,6 +51,8 @@ def test_check_of_a_text_page_imports_only_what_it_needs(tmp_path):
     page = tmp_path / "page.txt"  # outside any project: no configuration file to read (tomllib)
     page.write_bytes(GOLDEN.read_bytes())
     assert CliRunner().invoke(main, ["check", str(page)]).exit_code == 0  # fills the session's rule cache
+    # Each was a measured part of the start-up (docs/performance.md): the HTML stack, YAML (rules come
+    # from the cache), pathspec (no patterns here), the other commands, and what only some runs use.
     heavy = ("lxml", "trafilatura", "selectolax", "charset_normalizer", "zstandard", "yaml", "pathspec",
              "cleaner.learn", "cleaner.html", "cleaner.api", "cleaner.report", "cleaner.integrations",
              "cleaner.cli.clean", "cleaner.cli.learn", "cleaner.cli.explain", "cleaner.cli.report", "cleaner.cli.fix",
