@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Iterator
 
@@ -49,17 +49,19 @@ class Pattern:
         """First match in text (already folded), or None."""
         return self.regex.search(text)
 
-    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+    def __reduce__(self) -> tuple[object, tuple[str, dict[str, object]]]:
         # RE2 objects do not pickle: a pattern pickles as the text RE2 compiled, compiled again
-        # when unpickled (the rule cache, ruleset/cache.py, keeps parsed rule files so).
-        return _compiled_again, (self.source, self.regex.pattern)
+        # when unpickled, and its other fields (the rule cache, ruleset/cache.py, keeps parsed
+        # rule files so).
+        others = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "regex"}
+        return _compiled_again, (self.regex.pattern, others)
 
 
-def _compiled_again(source: str, compiled: str) -> Pattern:
+def _compiled_again(compiled: str, others: dict[str, object]) -> Pattern:
     """A pickled Pattern, compiled when first searched with: a page meets few of the rules' patterns
     outside the prefilter's set, and compiling all of them was a tenth of `cleaner check`'s start-up.
     The text was checked (RE2 accepts it, it matches no empty string) when it was first compiled."""
-    pattern = Pattern(source, None)
+    pattern = Pattern(regex=None, **others)
     object.__setattr__(pattern, "regex", _Deferred(pattern, compiled))
     return pattern
 

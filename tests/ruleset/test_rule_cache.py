@@ -5,12 +5,14 @@ import os
 import pickle
 import shutil
 import sys
+from dataclasses import fields
 
 import pytest
 from click.testing import CliRunner
 from helpers import SEEDS
 
 from cleaner.cli.main import main
+from cleaner.matching.patterns import Pattern
 from cleaner.ruleset import cache as cache_module
 from cleaner.ruleset import loader
 from cleaner.ruleset.cache import FILE_NAME, RuleCache, cache_dir
@@ -32,15 +34,15 @@ def no_parsing(monkeypatch):
     monkeypatch.setattr(loader, "parse_rule_file", refuse)
 
 
-def patterns(rules: RuleSet) -> list[tuple[str, str]]:
-    """(source, compiled text) of every pattern of every rule and match, in order."""
-    out = []
+def patterns(rules: RuleSet) -> list[tuple[object, ...]]:
+    """Every pattern of every rule and match, in order, with all it holds besides its compiled
+    regex (fields that equality leaves out, such as a `lines:` list's set of lines, included)."""
+    found = []
     for f in rules.files.values():
-        for p in (f.match.urls + f.match.fingerprints) if f.match else ():
-            out.append((p.source, p.regex.pattern))
+        found.extend((f.match.urls + f.match.fingerprints) if f.match else ())
         for r in f.rules:
-            out.extend((v.source, v.regex.pattern) for v in r.params.values() if hasattr(v, "regex"))
-    return out
+            found.extend(v for v in r.params.values() if isinstance(v, Pattern))
+    return [tuple(getattr(p, k.name) for k in fields(p) if k.name != "regex") + (p.regex.pattern,) for p in found]
 
 
 def test_a_hit_gives_the_files_parsing_gives(tmp_path, monkeypatch):
@@ -55,6 +57,7 @@ def test_a_hit_gives_the_files_parsing_gives(tmp_path, monkeypatch):
     assert list(cached.files.values()) == list(fresh.files.values())
     assert [f.source for f in cached.files.values()] == [f.source for f in fresh.files.values()]
     assert patterns(cached) == patterns(fresh) and patterns(cached)
+    assert any(p[1] for p in patterns(cached))  # the `lines:` rule's set of lines came through
     page = "BANNER-A today\n正文一段。\n分享到：微信\nBody.\n"
     assert [r.rule for r in _clean(cached, page)] == [r.rule for r in _clean(fresh, page)] != []
 
