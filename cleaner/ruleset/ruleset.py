@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from cleaner.kinds import PHASES
-from cleaner.matching.fold import fold
-from cleaner.matching.prefilter import Prefilter
+from cleaner.matching.fold import fold_utf8
+from cleaner.matching.fingerprints import FingerprintSet
 from cleaner.ruleset.loader import (
     bundled_rules_dir,
     load_file,
@@ -57,7 +57,7 @@ class RuleSet:
         self.fallback_packs = [f for f in self.files.values() if f.is_pack and f.match is not None]
         # Every fingerprint of sites and fallback packs in one set: one pass claims a page.
         prints = [(f, p) for f in self.sites + self.fallback_packs for p in (f.match.fingerprints if f.match else ())]
-        self._fingerprints = Prefilter(p for _f, p in prints)
+        self._fingerprints = FingerprintSet(p for _f, p in prints)
         self._fp_owners: dict[str, list[RuleFile]] = {}
         for f, p in prints:
             self._fp_owners.setdefault(p.regex.pattern, []).append(f)
@@ -180,7 +180,7 @@ class RuleSet:
             if counts is None:
                 # One pass of a set of every fingerprint. Not merged with the plan's own set:
                 # a set of both packs' bounded repeats (.{0,60}) blows up RE2's DFA (10x slower).
-                counts = self._counts(self._fingerprints.found(fold(text) if folded is None else folded))
+                counts = self._counts(self._fingerprints.found(fold_utf8(text) if folded is None else folded))
             return counts
 
         site = self._claim(url, lazy_counts)
