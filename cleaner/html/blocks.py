@@ -74,9 +74,9 @@ class PageBlocks:
 
 def normalize_space(text: str) -> str:
     """Collapse whitespace (NBSP and U+3000 included); drop source line breaks inside CJK text."""
-    if "\n" in text:
+    if "\n" in text and not text.isascii():
         text = _CJK_LINE_BREAK.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split's whitespace is the `\s` of str patterns
 
 
 _EXIT, _EXIT_LINK = 0, 1
