@@ -21,7 +21,7 @@ from cleaner.io.charsets import (
 from cleaner.io.errors import InputError
 from cleaner.io.guess import SENSIBLE, Guess, evidence, guess
 from cleaner.io.mixed import MIXED, decode_by_line
-from cleaner.io.mojibake import repair_mojibake
+from cleaner.io.mojibake import may_hold_mojibake, repair_mojibake
 from cleaner.io.scripts import alphabetic_score
 from cleaner.sniff import binary_reason, looks_like_html, sniff_declared_charset
 
@@ -73,9 +73,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None, repair: bool = Tru
     and saved again) is turned back into what was meant; see mojibake.py for how cautiously.
     """
     decoded = _decode(data, declared)
-    # Mojibake marks are characters U+00C0-U+00FF, which UTF-8 writes as C3 xx: without a C3
-    # byte there is nothing to repair, found by memchr instead of a regex over the whole text.
-    if repair and decoded.encoding == "utf-8" and b"\xc3" in data:
+    # The marks are looked for in the bytes, ten times faster than in the text (mojibake.py).
+    if repair and decoded.encoding == "utf-8" and may_hold_mojibake(data):
         text, layers = repair_mojibake(decoded.text)
         if layers:
             return replace(decoded, text=text, repaired=layers)
