@@ -95,7 +95,6 @@ def strip_line(line: str) -> str:
     return line.strip(STRIP)
 
 
-
 def _foldable_set() -> object:
     """An RE2 set of the foldable characters, one pattern each: one pass tells which occur."""
     options = re2.Options()
@@ -109,7 +108,7 @@ def _foldable_set() -> object:
 
 _FOLDABLE_SET = _foldable_set()
 _FOLDABLE_LIST = list(_FOLDS)
-_FOLDABLE_UTF8 = re2.compile(_FOLDABLE.pattern)
+_ASCII_BYTES = bytes(range(0x80))
 
 
 def fold_utf8(text: str) -> bytes:
@@ -120,7 +119,9 @@ def fold_utf8(text: str) -> bytes:
     data = text.encode("utf-8")
     if len(data) == len(text):  # ASCII: nothing folds
         return data
-    found = _FOLDABLE_SET.Match(data)
+    # Foldable characters are multi-byte: the set searches only the non-ASCII bytes, which stay
+    # whole characters in order (UTF-8 never puts an ASCII byte inside a character).
+    found = _FOLDABLE_SET.Match(data.translate(None, _ASCII_BYTES))
     if not found:
         return data
     for k in found:
