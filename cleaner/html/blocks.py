@@ -120,21 +120,21 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
         link_count = 0
 
     stack: list[object] = [root]
+    pop, push, add_piece = stack.pop, stack.append, pieces.append
     while stack:
-        item = stack.pop()
-        if item is _EXIT:
-            flush()
-            index = owner_stack.pop()
-            elements[index].end_block = len(blocks)
-            continue
-        if item is _EXIT_LINK:
-            link_depth -= 1
+        item = pop()
+        if item.__class__ is int:  # leaving an element
+            if item == _EXIT:
+                flush()
+                elements[owner_stack.pop()].end_block = len(blocks)
+            else:
+                link_depth -= 1
             continue
         node: LexborNode = item  # type: ignore[assignment]
         tag = node.tag
         if tag == "-text":
             text = node.text_content or ""
-            pieces.append(text)
+            add_piece(text)
             if link_depth:
                 link_len += len(text.strip())
             continue
@@ -150,23 +150,21 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
                 skipped.append((node, found[0]))  # found: the reason, the length of the text left out
                 skipped_in.append(owner)
                 if tag not in BLOCK_TAGS:
-                    pieces.append(" ")
+                    add_piece(" ")
                     continue
                 flush()
                 blocks.append(Block("", found[1], 0, owner, SKIPPED))  # a marker: scoring sees furniture between texts
                 continue
-        children = list(node.iter(include_text=True))
         if tag in BLOCK_TAGS:
             flush()
-            parent = owner_stack[-1] if owner_stack else -1
-            elements.append(Element(node, tag, parent, len(blocks)))
+            elements.append(Element(node, tag, owner_stack[-1] if owner_stack else -1, len(blocks)))
             owner_stack.append(len(elements) - 1)
-            stack.append(_EXIT)
+            push(_EXIT)
         elif tag == "a" and not _wraps_a_page_part(node):
             link_depth += 1
             link_count += 1
-            stack.append(_EXIT_LINK)
-        stack.extend(reversed(children))
+            push(_EXIT_LINK)
+        stack.extend(reversed(list(node.iter(include_text=True))))
     flush()
     while owner_stack:  # the root itself when it is not a block tag
         index = owner_stack.pop()
