@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from cleaner.html.blocks import SKIPPED, Block, Element, PageBlocks
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CJK_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 _PUNCT = re.compile(r"[.,;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u201d\u300d]")
 _TEASER_ENDS = ("...", "\u2026", "...]", "\u2026]", "\u2026)")
 _DATE_LABEL = re.compile(
@@ -62,7 +62,7 @@ def effective_length(text: str) -> int:
     """Length in Latin-letter equivalents: CJK characters count three."""
     if text.isascii():  # O(1): the str knows
         return len(text)
-    return len(text) + 2 * len(_CJK.findall(text))
+    return len(text) + 2 * sum(map(len, _CJK_RUNS.findall(text)))  # runs: far fewer matches than characters
 
 
 def block_weight(block: Block, tuning: Tuning = Tuning()) -> float:
