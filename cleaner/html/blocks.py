@@ -125,7 +125,10 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
         item = pop()
         if item.__class__ is int:  # leaving an element
             if item == _EXIT:
-                flush()
+                if pieces:  # the two hot flushes skip the call when there is nothing to flush
+                    flush()
+                else:
+                    link_count = 0  # an empty link's count (link_len is 0 without pieces)
                 elements[owner_stack.pop()].end_block = len(blocks)
             else:
                 link_depth -= 1
@@ -156,7 +159,10 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
                 blocks.append(Block("", found[1], 0, owner, SKIPPED))  # a marker: scoring sees furniture between texts
                 continue
         if tag in BLOCK_TAGS:
-            flush()
+            if pieces:
+                flush()
+            else:
+                link_count = 0
             elements.append(Element(node, tag, owner_stack[-1] if owner_stack else -1, len(blocks)))
             owner_stack.append(len(elements) - 1)
             push(_EXIT)
