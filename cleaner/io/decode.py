@@ -64,6 +64,9 @@ class Decoded:
     # How sure the encoding is (0..1): 1 for UTF-8 and BOMs, less for a legacy encoding told
     # from the bytes; under guess.DOUBTFUL the CLI warns.
     confidence: float = 1.0
+    # The size of the text's UTF-8 when known without encoding it: the bytes of a file that was
+    # valid UTF-8 (the run's statistics count it for every page).
+    utf8_size: int | None = None
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None, repair: bool = True) -> Decoded:
@@ -77,7 +80,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None, repair: bool = Tru
     if repair and decoded.encoding == "utf-8" and may_hold_mojibake(data):
         text, layers = repair_mojibake(decoded.text)
         if layers:
-            return replace(decoded, text=text, repaired=layers)
+            return replace(decoded, text=text, repaired=layers, utf8_size=None)
     return decoded
 
 
@@ -90,7 +93,7 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
     _check_binary(data)
     text = strict_decode(data, "utf-8")
     if text is not None:
-        return Decoded(text, "utf-8", False, 0)
+        return Decoded(text, "utf-8", False, 0, utf8_size=len(data))
     # UTF-8 lines next to whole lines of GBK or Big5 (pages of several sources in one file).
     mixed = decode_by_line(data)
     if mixed is not None:
