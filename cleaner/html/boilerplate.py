@@ -65,6 +65,7 @@ CONTENT_WORDS = frozenset({"article", "content", "main", "body", "story", "entry
 _NEVER_DROP = frozenset({"html", "body", "article", "main"})
 _INVISIBLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _WORD_SPLIT = re.compile(r"[\-_:.]+|(?<=[a-z])(?=[A-Z])")
+_CSS_UNSAFE = re.compile(r"([^\w-])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Prose: this much text, less than this share of it links, and one paragraph-sized piece.
 PROSE_MIN_CHARS = 400
@@ -88,7 +89,7 @@ def class_id_tokens(attrs: dict[str, str | None]) -> list[tuple[str, list[str]]]
 
 def _css_escape(token: str) -> str:
     """A class or id usable in a selector: characters CSS would misread are escaped."""
-    return re.sub(r"([^\w-])", r"\\\1", token)
+    return _CSS_UNSAFE.sub(r"\\\1", token)
 
 
 def reads_as_prose(node: LexborNode, text: str) -> bool:
