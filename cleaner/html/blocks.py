@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from selectolax.lexbor import LexborNode
 
@@ -99,9 +99,7 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
     skipped: list[tuple[LexborNode, str]] = []
     skipped_in: list[int] = []
     pieces: list[str] = []
-    link_len = 0
-    link_count = 0
-    link_depth = 0
+    link_len = link_count = link_depth = 0
     owner_stack: list[int] = []
 
     def flush() -> None:
@@ -119,12 +117,12 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
         link_len = 0
         link_count = 0
 
-    stack: list[object] = [root]
+    stack: list[Any] = [root]  # nodes, and the exit markers of the elements they are in
     pop, push, add_piece = stack.pop, stack.append, pieces.append
     while stack:
-        item = pop()
-        if item.__class__ is int:  # leaving an element
-            if item == _EXIT:
+        node = pop()
+        if node.__class__ is int:  # leaving an element
+            if node == _EXIT:
                 if pieces:  # the two hot flushes skip the call when there is nothing to flush
                     flush()
                 else:
@@ -133,7 +131,6 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
             else:
                 link_depth -= 1
             continue
-        node: LexborNode = item  # type: ignore[assignment]
         tag = node.tag
         if tag == "-text":
             text = node.text_content or ""
@@ -172,8 +169,7 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
             push(_EXIT_LINK)
         stack.extend(reversed(list(node.iter(include_text=True))))
     flush()
-    while owner_stack:  # the root itself when it is not a block tag
-        index = owner_stack.pop()
+    for index in owner_stack:  # the root itself when it is not a block tag
         elements[index].end_block = len(blocks)
     return PageBlocks(blocks, elements, skipped, skipped_in)
 
