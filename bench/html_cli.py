@@ -61,7 +61,7 @@ def child_cpu(cmd: list[str]) -> float:
     """CPU seconds (user + system) of one child process running cmd."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    subprocess.run(cmd, check=True, capture_output=True, env=env)
+    subprocess.run(cmd, check=True, capture_output=True, env=env, cwd=REPO)  # `-c` imports from the cwd first
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
