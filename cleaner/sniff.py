@@ -91,6 +91,8 @@ def sniff_declared_charset(head: bytes) -> str | None:
 
 def looks_like_html(text_head: str) -> bool:
     """Tell whether a document's beginning is HTML markup rather than plain text."""
+    if "<" not in text_head:  # every sign below is a tag: scraped text mostly has none (a C scan)
+        return False
     pos = 0
     for _ in range(_MAX_NOISE_PIECES):
         piece = _NOISE_PIECE.match(text_head, pos)

@@ -7,8 +7,10 @@ from operator import and_
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from cleaner.matching.fold import STRIP, fold, is_blank
+from cleaner.matching.patterns import equal_line_forms
 from cleaner.matching.re2_adapter import byte_matches
 from cleaner.core.keep_markers import KEEP_MARKER, read_markers
+from cleaner.core.line_forms import LineForms
 from cleaner.core.line_match import LineMatch, char_spans
 from cleaner.result import Removal
 from cleaner.ruleset.model import names_rule
@@ -39,6 +41,7 @@ class Page:
         self._text: str | None = text  # "\n".join(lines) until a line is edited
         self._folded: str | None = folded
         self._fbytes: bytes | None = None
+        self._forms: LineForms | None = None  # the folded lines as `lines:` lists read them
         self._anchor = (0, 0)  # (start offset, index) of the line last located
         self._ranks: list[int] | None = None
         # Where the plan's patterns matched (set by the engine's prefilter pass); None: unknown.
@@ -159,6 +162,23 @@ class Page:
                     lead = len(lines[idx]) - len(lines[idx].lstrip(STRIP))
                     yield idx, LineMatch(char_spans(data[start:stop], spans, start - offset)), -lead
 
+    def equal_lines(self, pattern: Pattern, rule: Rule) -> list[int]:
+        """Indexes of the live lines within the rule's limits equal to a line of a `lines:` list.
+
+        Set lookups, not a search: the page's lines in the list's form (equal_line_forms) meet
+        the list in one C-level intersection, and only a line found is looked at in Python.
+        """
+        listed = pattern.lines
+        assert listed is not None
+        if self.only is not None:
+            found = [i for i in sorted(self.only) if equal_line_forms(self.line_bytes(i))[0] in listed]
+        else:
+            if self._forms is None:
+                self._forms = LineForms(self.folded_bytes())
+            found = self._forms.find(listed)
+        alive, scoped = self.alive, rule.within is not None
+        return [i for i in found if alive[i] and not self.guarded(i, rule) and (not scoped or self.in_scope(i, rule))]
+
     def _window_end(self, data: bytes, n: int) -> int:
         """Where in data the lines of a `within: {first: n}` limit end: a search stops there."""
         ranks = self._rank()
@@ -244,7 +264,7 @@ class Page:
             last = end
         parts.append(line[last:])
         rest = "".join(parts)
-        self._text = self._folded = self._fbytes = self.hits = None
+        self._text = self._folded = self._fbytes = self._forms = self.hits = None
         self._anchor = (0, 0)
         self.lines[idx] = rest
         self.edited.add(idx)

@@ -30,7 +30,9 @@ class Plan:
         self.html_rules = tuple(r for r in self.rules if r.kind in HTML_KINDS)
         # One RE2 pass over the page tells which rules can fire at all, and where: the cost of a
         # page stays flat as rule files grow to hundreds of rules.
-        self.prefilter = Prefilter(p for r in self.text_rules for p in patterns_of(r))
+        # A `lines:` list is looked up line by line in a set (Page.equal_lines), never searched:
+        # kept out of the set, its rule is always a candidate, at the cost of a set intersection.
+        self.prefilter = Prefilter(p for r in self.text_rules for p in patterns_of(r) if p.lines is None)
         self._by_trigger: dict[str, list[int]] = {}
         self._always: list[int] = []  # rules whose trigger the prefilter cannot scan
         # Rules whose reach depends on what else is gone: a limit counts the lines left, a cut its

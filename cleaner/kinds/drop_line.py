@@ -28,6 +28,10 @@ validate = no_problems
 
 
 def apply(page: Page, rule: Rule) -> None:
-    """Drop each live line the rule's pattern matches."""
-    for idx, _m, _start in list(page.matches(rule.params["pattern"] or rule.params["lines"], rule)):
+    """Drop each live line the rule's pattern matches, or that equals a listed line."""
+    if rule.params["lines"] is not None:
+        for idx in page.equal_lines(rule.params["lines"], rule):
+            page.drop(idx, rule)
+        return
+    for idx, _m, _start in list(page.matches(rule.params["pattern"], rule)):
         page.drop(idx, rule)

@@ -1,7 +1,9 @@
 """Compile rule-file patterns with RE2, a linear-time engine: no pattern can make the cleaner hang."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator
 
 import re2
@@ -17,6 +19,7 @@ RULE_OPTIONS.max_mem = 32 << 20  # a huge pattern fails to compile instead of ea
 MAX_PATTERN_LENGTH = 2000
 MAX_LINES = 5000  # entries of one `lines:` list
 _SPACE_RUN = re2.compile(r"\s+")
+_INNER_SPACE = re.compile(rb"[\t\f ]{2,}|[\t\f]")  # RE2's \s, less the \n and \r a line has none of
 
 
 class PatternError(ValueError):
@@ -29,10 +32,13 @@ class Pattern:
 
     source: str
     regex: object = field(repr=False, compare=False)
+    # A `lines:` list: each line as equal_line_form() gives it. The engine looks lines up in
+    # this set instead of searching the regex (which stays for tools that want one).
+    lines: frozenset[bytes] | None = field(default=None, repr=False, compare=False)
 
-    @property
+    @cached_property
     def group_names(self) -> dict[str, int]:
-        """Named groups and their indexes."""
+        """Named groups and their indexes (one dict for every call: read it, never change it)."""
         return dict(self.regex.groupindex)
 
     def finditer(self, text: str) -> Iterator[object]:
@@ -69,19 +75,35 @@ def compile_lines(lines: list[str]) -> Pattern:
         raise PatternError("no lines listed")
     if len(lines) > MAX_LINES:
         raise PatternError(f"{len(lines)} lines listed; the limit is {MAX_LINES}")
-    alternatives = []
+    alternatives, forms = [], set()
     for line in lines:
         text = fold(line).strip()
         if not text:
             raise PatternError("an empty line would match every blank line")
         if len(text) > MAX_PATTERN_LENGTH:
             raise PatternError(f"a line is {len(text)} characters long; the limit is {MAX_PATTERN_LENGTH}")
-        alternatives.append(r"\s+".join(re2.escape(part) for part in _SPACE_RUN.split(text)))
+        parts = _SPACE_RUN.split(text)
+        alternatives.append(r"\s+".join(re2.escape(part) for part in parts))
+        forms.add(" ".join(parts).encode("utf-8"))
     try:
         regex = re2.compile(r"(?m)^\s*(?:" + "|".join(alternatives) + r")\s*$", RULE_OPTIONS)
     except re2.error as exc:  # too large for max_mem
         raise PatternError(_explain(exc, lines[0])) from None
-    return Pattern("\n".join(lines), regex)
+    return Pattern("\n".join(lines), regex, frozenset(forms))
+
+
+def equal_line_forms(folded: bytes) -> list[bytes]:
+    """The lines of a folded page (Page.folded_bytes: stripped, UTF-8) with each inner run of
+    spaces as one space: a line matches a `lines:` pattern exactly when its form is in Pattern.lines.
+
+    The pattern is ^\\s*part(\\s+part)*\\s*$ with no space inside a part, and the lines carry no
+    space at their ends and no \\r (Page makes it a line break): only the runs inside count.
+    bytes.split() splits on RE2's \\s and \\v: a page holding \\v takes the regex, line by line.
+    """
+    lines = folded.split(b"\n")
+    if b"\v" in folded:
+        return [_INNER_SPACE.sub(b" ", line) for line in lines]
+    return list(map(b" ".join, map(bytes.split, lines)))  # C calls only: no Python frame a line
 
 
 def _explain(exc: Exception, source: str) -> str:

@@ -12,7 +12,7 @@ import re2
 
 from cleaner.matching.patterns import RULE_OPTIONS, Pattern
 
-PIECE_BYTES = 3072  # a piece ends at the first line break after this many bytes (~1,000 CJK characters)
+PIECE_BYTES = 1024  # a piece ends at the first line break after this many bytes (~340 CJK characters)
 # A set of hundreds of patterns needs a big DFA cache: with a rule's 32 MB, RE2 keeps flushing
 # it and a page costs 10x more. Memory is taken only as states are built.
 _SET_OPTIONS = re2.Options()

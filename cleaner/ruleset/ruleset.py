@@ -8,7 +8,7 @@ from typing import Callable, Iterable
 
 from cleaner.kinds import PHASES
 from cleaner.matching.fold import fold_utf8
-from cleaner.matching.fingerprints import FingerprintSet
+from cleaner.ruleset.fingerprints import Fingerprints
 from cleaner.ruleset.loader import (
     bundled_rules_dir,
     load_file,
@@ -55,12 +55,10 @@ class RuleSet:
                 del self.files[f.name]
         self.sites = [f for f in self.files.values() if not f.is_pack]
         self.fallback_packs = [f for f in self.files.values() if f.is_pack and f.match is not None]
-        # Every fingerprint of sites and fallback packs in one set: one pass claims a page.
-        prints = [(f, p) for f in self.sites + self.fallback_packs for p in (f.match.fingerprints if f.match else ())]
-        self._fingerprints = FingerprintSet(p for _f, p in prints)
-        self._fp_owners: dict[str, list[RuleFile]] = {}
-        for f, p in prints:
-            self._fp_owners.setdefault(p.regex.pattern, []).append(f)
+        # The sites' fingerprints (mostly literals) apart from the packs' (\p{Han}{12}, \bthe\b.*\band\b):
+        # a page a site claims never pays for the packs' patterns, which cost the set 5x more a byte.
+        self._site_prints = Fingerprints(self.sites)
+        self._pack_prints = Fingerprints(self.fallback_packs)
         self._site_rank = {f.name: i for i, f in enumerate(self.sites)}
         self._hosts = HostIndex(self.sites)
 
@@ -173,21 +171,25 @@ class RuleSet:
 
         folded, when the caller has it, is fold(text), or its UTF-8: it saves folding again.
         """
-        counts: dict[str, int] | None = None
+        # One set pass for the sites' fingerprints, and one for the packs' only when no site
+        # claims the page. Not merged with the plan's own set: a set of both packs' bounded
+        # repeats (.{0,60}) blows up RE2's DFA (10x slower).
+        views = [] if folded is None else [folded]  # folded once, and only when a count is needed
+        found: dict[Fingerprints, dict[str, int]] = {}
 
-        def lazy_counts() -> dict[str, int]:
-            nonlocal counts
-            if counts is None:
-                # One pass of a set of every fingerprint. Not merged with the plan's own set:
-                # a set of both packs' bounded repeats (.{0,60}) blows up RE2's DFA (10x slower).
-                counts = self._counts(self._fingerprints.found(fold_utf8(text) if folded is None else folded))
-            return counts
+        def counts(prints: Fingerprints) -> dict[str, int]:
+            if prints not in found:
+                if not views:
+                    views.append(fold_utf8(text))  # the set searches UTF-8: folded there at once
+                found[prints] = prints.counts(views[0])
+            return found[prints]
 
-        site = self._claim(url, lazy_counts)
+        site = self._claim(url, lambda: counts(self._site_prints))
         if site is not None:
             key: str | None = site.name
         else:
-            packs = [p for p in self.fallback_packs if _pack_matches(p, lazy_counts, url)]
+            pack_counts = lambda: counts(self._pack_prints)  # noqa: E731
+            packs = [p for p in self.fallback_packs if _pack_matches(p, pack_counts, url)]
             key = "+".join(p.name for p in packs) or None
         scope = self._scopes.get(key)
         if scope is None:
@@ -204,14 +206,6 @@ class RuleSet:
         ranked = [(n, -self._site_rank[name], name) for name, n in counts().items()
                   if name in self._site_rank and n >= self.files[name].match.min_fingerprints]  # type: ignore[union-attr]
         return self.files[max(ranked)[2]] if ranked else None
-
-    def _counts(self, found: Iterable[str]) -> dict[str, int]:
-        """How many of each file's fingerprints were found, by file name."""
-        counts: dict[str, int] = {}
-        for source in found:
-            for f in self._fp_owners[source]:
-                counts[f.name] = counts.get(f.name, 0) + 1
-        return counts
 
     def _build_scope(self, site: RuleFile | None, key: str | None) -> Scope:
         if site is not None:

@@ -44,7 +44,7 @@ def test_drop_line_lines_are_literal_text_not_patterns():
     assert [x.text for x in r.removals] == ["[0-9]+"]
 
 
-def test_drop_line_lines_go_through_the_prefilter():
+def test_drop_line_lines_are_looked_up_not_searched():
     from cleaner.core.plan import Plan
     from cleaner.ruleset.loader import parse_rule_file
     from cleaner.ruleset.ruleset import RuleSet
@@ -52,5 +52,31 @@ def test_drop_line_lines_go_through_the_prefilter():
     head = "site: t.example\ndescription: t\nmatch: {hosts: [t.example]}\nrules:\n"
     rules = RuleSet([parse_rule_file(head + LINES_RULE, "t.example.yaml")])
     plan = Plan(rules.scope_for("x", "http://t.example/"))
-    assert not plan._always  # scanned by the RE2 set, not tried on every page
-    assert plan.candidates("正文\n首页 新闻 体育\n") and not plan.candidates("正文\n首页 新闻\n")
+    assert plan._always == [0] and not plan.prefilter.sources  # a set lookup on every page, no set scan
+
+
+# Lines that differ from a listed line by spaces, tabs, full-width forms, NBSP, ideographic or
+# zero-width spaces, or a character: the lookup must agree with the listed lines' regex on each.
+LISTED = ["首页 新闻 体育", "Copyright (c) 2024 Example", "a\tb", "x  y z", "只有一行"]
+VARIANTS = ["首页 新闻 体育", "首页\t新闻 \t 体育", "首页　新闻\u00a0体育", "首页\u200b新闻 体育", " 首页 新闻 体育\t",
+            "首页新闻体育", "首页 新闻 体育。", "首页 新闻\v体育", "Ｃｏｐｙｒｉｇｈｔ (c) 2024 Example", "copyright (c) 2024 Example",
+            "a b", "a\f\fb", "ab", "x y z", "x\ty\tz", "x y  z ", "只有一行", "只有一行只有一行", "\u3000只有一行\u3000", ""]
+
+
+def test_drop_line_lines_lookup_agrees_with_the_regex():
+    from cleaner.core.page import Page
+    from cleaner.matching.fold import fold
+    from cleaner.matching.patterns import compile_lines
+    from cleaner.matching.re2_adapter import byte_matches
+    from cleaner.ruleset.model import Rule
+
+    pattern = compile_lines(LISTED)
+    rule = Rule("t/x", "drop-line", "d", {"pattern": None, "lines": pattern})
+    text = "\n".join(VARIANTS)
+    page = Page(text, fold(text))
+    data = page.folded_bytes()
+    by_regex = sorted({data.count(b"\n", 0, spans[0][0]) for spans in byte_matches(pattern.regex, data)})
+    assert page.equal_lines(pattern, rule) == by_regex
+    assert len(by_regex) == 13  # any run of spaces for any run; not \\v, case or a character more
+    page.only = set(range(len(VARIANTS)))  # edited lines are looked up one by one
+    assert page.equal_lines(pattern, rule) == by_regex
