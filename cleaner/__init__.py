@@ -12,31 +12,70 @@
 """
 from __future__ import annotations
 
-from cleaner.api import (
-    clean,
-    clean_batch,
-    clean_iter,
-    clean_records,
-    default_rules,
-    load_rules,
-)
-from cleaner.core.cleaner import Cleaner
-from cleaner.core.text import (
-    clean_text,  # the text path alone, never in pieces (check, fix, tests, benchmarks)
-)
-from cleaner.errors import (
-    CleanerError,
-    InputError,
-    RecordError,
-    RuleError,
-    RuleFileErrors,
-)
-from cleaner.options import Options
-from cleaner.result import Removal, Result
-from cleaner.ruleset.ruleset import RuleSet
+import importlib
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+# Public name -> the module that defines it. Imported on first use (PEP 562): `cleaner check` on one
+# file, which needs the text path only, does not pay for the library API's imports at start-up.
+_EXPORTS = {
+    "clean": "cleaner.api", "clean_batch": "cleaner.api", "clean_iter": "cleaner.api",
+    "clean_records": "cleaner.api", "default_rules": "cleaner.api", "load_rules": "cleaner.api",
+    "Cleaner": "cleaner.core.cleaner",
+    "clean_text": "cleaner.core.text",  # the text path alone, never in pieces (check, fix, tests, benchmarks)
+    "CleanerError": "cleaner.errors", "InputError": "cleaner.errors", "RecordError": "cleaner.errors",
+    "RuleError": "cleaner.errors", "RuleFileErrors": "cleaner.errors",
+    "Options": "cleaner.options",
+    "Removal": "cleaner.result", "Result": "cleaner.result",
+    "RuleSet": "cleaner.ruleset.ruleset",
+}
 
 __all__ = [
     "RuleSet", "load_rules", "default_rules", "clean", "clean_iter", "clean_records", "clean_batch",
     "Cleaner", "Options", "clean_text", "Result", "Removal", "CleanerError", "InputError", "RecordError", "RuleError", "RuleFileErrors",
 ]
-__version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        if not name.startswith("__"):
+            # `cleaner.core`, `cleaner.api`: a subpackage reads as an attribute, as when this
+            # module imported them all.
+            try:
+                return importlib.import_module(f"{__name__}.{name}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{__name__}.{name}":
+                    raise
+        raise AttributeError(f"module 'cleaner' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:
+    from cleaner.api import (
+        clean,
+        clean_batch,
+        clean_iter,
+        clean_records,
+        default_rules,
+        load_rules,
+    )
+    from cleaner.core.cleaner import Cleaner
+    from cleaner.core.text import clean_text
+    from cleaner.errors import (
+        CleanerError,
+        InputError,
+        RecordError,
+        RuleError,
+        RuleFileErrors,
+    )
+    from cleaner.options import Options
+    from cleaner.result import Removal, Result
+    from cleaner.ruleset.ruleset import RuleSet

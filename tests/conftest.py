@@ -15,6 +15,14 @@ from cleaner import RuleSet
 __all__ = ["EXAMPLE_SITE", "ROOT", "SEEDS", "SHARED", "bundled"]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _rule_cache_of_the_session(tmp_path_factory):
+    """The commands' cache of parsed rule files, in a folder of this session, not the user's."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CLEANER_CACHE_DIR", str(tmp_path_factory.mktemp("rule-cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def bundled() -> RuleSet:
     """The bundled rule set; a bundled file that fails to load fails every test using it."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cleaner.cli.common import EXIT_FOUND, EXIT_OK, disable_option, no_default_option, rules_option
+from cleaner.cli.common import EXIT_FOUND, EXIT_OK, disable_option, no_cache_option, no_default_option, rules_option
 from cleaner.cli.findings import (
     finding_line,
     finding_record,
@@ -51,6 +51,7 @@ def beyond_rules_note(ins: Inspection) -> str:
 @config_option
 @rules_option
 @no_default_option
+@no_cache_option
 @disable_option
 @jobs_option
 @quiet_option

@@ -17,6 +17,7 @@ from cleaner.cli.common import (
     disable_option,
     load_rules,
     main_content_option,
+    no_cache_option,
     no_default_option,
     rules_option,
     size_option,
@@ -72,6 +73,7 @@ def _prefix(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
               help="What records and JSON pages say of removals: none; rules (counts per rule id); full (every removal).")
 @rules_option
 @no_default_option
+@no_cache_option
 @disable_option
 @url_option
 @click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True, help="Treat input as scraped text or HTML (auto: by content).")

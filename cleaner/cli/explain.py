@@ -11,6 +11,7 @@ from cleaner.cli.common import (
     disable_option,
     load_rules,
     main_content_option,
+    no_cache_option,
     no_default_option,
     rules_option,
     url_option,
@@ -29,6 +30,7 @@ from cleaner.run.records import RecordError, page_of, parse_record
 @click.argument("path", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @rules_option
 @no_default_option
+@no_cache_option
 @disable_option
 @url_option
 @click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True,

@@ -1,7 +1,6 @@
 """How `cleaner check` and `cleaner fix` show what they find: lines, JSON, GitHub annotations, counts, diffs."""
 from __future__ import annotations
 
-import difflib
 import json
 from collections import Counter
 from typing import Iterable
@@ -80,6 +79,8 @@ def statistics_records(rows: list[tuple[str, int, int]]) -> list[dict[str, objec
 
 def unified_diff(path: str, old: str, new: str, *, old_label: str | None = None) -> str:
     """The unified diff from old to new, both labelled path ("\\n" line endings)."""
+    import difflib  # check --diff only
+
     out = []
     old_lines = _lf(old).splitlines(True)
     for line in difflib.unified_diff(old_lines, new.splitlines(True), old_label or path, path):

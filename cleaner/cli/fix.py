@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from cleaner.cli.check import config_option, jobs_option, paths_argument, quiet_option
-from cleaner.cli.common import EXIT_FOUND, EXIT_OK, disable_option, no_default_option, rules_option
+from cleaner.cli.common import EXIT_FOUND, EXIT_OK, disable_option, no_cache_option, no_default_option, rules_option
 from cleaner.cli.findings import unified_diff
 from cleaner.cli.inspection import Inspection, collect, inspect_all, report_inspection
 from cleaner.io import write_atomic
@@ -33,6 +33,7 @@ _NOT_METADATA = ("site", "url")  # the rule file that claimed the page, the URL 
 @config_option
 @rules_option
 @no_default_option
+@no_cache_option
 @disable_option
 @jobs_option
 @quiet_option

@@ -16,7 +16,7 @@ from typing import Iterator, NoReturn
 
 import click
 
-from cleaner.cli.common import EXIT_USAGE, without
+from cleaner.cli.common import EXIT_USAGE, rule_cache, without
 from cleaner.cli.findings import github_command
 from cleaner.core.keep_markers import KEEP_MARKER, keep_marker
 from cleaner.core.page import Page
@@ -135,7 +135,7 @@ def collect(paths: tuple[Path, ...], config_file: Path | None, rule_dirs: tuple[
 def _load(folders: tuple[Path, ...], no_default: bool, config: Config, disable: tuple[str, ...],
           problems: list[str]) -> RuleSet:
     """The rules of one configuration, with its `disable` and --disable switched off."""
-    rules = RuleSet.load(folders, bundled=not no_default)
+    rules = RuleSet.load(folders, bundled=not no_default, cache=rule_cache())
     problems.extend(str(e) for e in rules.errors)
     try:
         rules = rules.without(config.disable)

@@ -13,6 +13,7 @@ from cleaner.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
     load_rules,
+    no_cache_option,
     no_default_option,
     rules_option,
     size_option,
@@ -55,6 +56,7 @@ _DEFAULTS = LearnOptions()
               help="Leave out rules that act on a smaller share of the pages (0.5: on half of them).")
 @rules_option
 @no_default_option
+@no_cache_option
 @click.option("--max-size", default="50MB", show_default=True, help="Skip (and report) input files larger than this.")
 @click.option("--exclude", multiple=True, help=f"Glob of paths to skip inside folders ({SEMANTICS}). Repeatable.")
 def learn(paths, site, output, dry_run, markup, min_support, min_share, max_markers, frame_lines, frame_share,

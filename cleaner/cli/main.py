@@ -12,17 +12,18 @@ from cleaner.cli import signals
 
 EXIT_SIGNAL = 128  # a run ended by signal N exits 128 + N, as the shell reports it (130, 143)
 
-# Subcommand name -> (module, attribute). A command's module is imported only when that command
-# runs (or help lists it): `cleaner clean` does not pay for `learn`'s imports (~30 ms of start-up
-# in every run, a serial part that no number of --jobs shortens).
+# Subcommand name -> (module, attribute, short help). A command's module is imported only when that
+# command runs: `cleaner clean` does not pay for `learn`'s imports (~30 ms of start-up in every run,
+# a serial part that no number of --jobs shortens), nor `cleaner --help` for any. The short help is
+# the command's own (tests/cli/test_lazy_group.py compares them).
 COMMANDS = {
-    "clean": (".clean", "clean"),
-    "explain": (".explain", "explain"),
-    "rules": (".rules_cmd", "rules"),
-    "check": (".check", "check"),
-    "fix": (".fix", "fix"),
-    "learn": (".learn", "learn"),
-    "report": (".report", "report"),
+    "clean": (".clean", "clean", "Clean pages, folders and JSON Lines records."),
+    "explain": (".explain", "explain", "Show a page with each removal marked by its rule."),
+    "rules": (".rules_cmd", "rules", "Validate, list and describe rule files."),
+    "check": (".check", "check", "Report site furniture in text pages; exit 1 if found."),
+    "fix": (".fix", "fix", "Remove site furniture from text pages in place."),
+    "learn": (".learn", "learn", "Learn a site's rule file from its pages."),
+    "report": (".report", "report", "Write a review site of what the rules remove."),
 }
 
 
@@ -34,9 +35,18 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in COMMANDS and cmd_name not in self.commands:
-            module, attr = COMMANDS[cmd_name]
+            module, attr, _short_help = COMMANDS[cmd_name]
             self.add_command(getattr(importlib.import_module(module, __package__), attr), cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands and their short help, from the table: listing them imports none."""
+        rows = {name: short_help for name, (_module, _attr, short_help) in COMMANDS.items()}
+        rows.update((name, cmd.get_short_help_str()) for name, cmd in self.commands.items()
+                    if name not in COMMANDS and not cmd.hidden)
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(sorted(rows.items()))
 
     def invoke(self, ctx: click.Context) -> object:
         """Run the command; SIGTERM and SIGINT end it cleanly: temp files removed, 128 + signal."""

@@ -12,6 +12,7 @@ from cleaner.cli.common import (
     EXIT_USAGE,
     load_rules,
     main_content_option,
+    no_cache_option,
     no_default_option,
     rules_option,
     size_option,
@@ -30,6 +31,7 @@ from cleaner.run.sources import find_sources
               help="Folder for the report: index.html and one page view per input under pages/.")
 @rules_option
 @no_default_option
+@no_cache_option
 @url_option
 @click.option("--as", "markup", type=click.Choice(MARKUPS), default="auto", show_default=True,
               help="Treat input as scraped text or HTML (auto: by content).")

@@ -15,14 +15,21 @@ from datetime import datetime
 
 _TIME = r"(?:[\sT,]*(\d{1,2})[:时点](\d{1,2})(?:[:分](\d{1,2}))?(?:\.\d+)?\s*(?:分|秒)?\s*([AaPp]\.?[Mm]\.?)?)?"
 _ZONE = r"\s*(Z|[+-]\d\d:?\d\d)?"
-_NUMERIC = re.compile(r"((?:1[89]|20)\d\d)\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})(?!\d)\s*[日号일]?" + _TIME + _ZONE)
+_NUMERIC = r"((?:1[89]|20)\d\d)\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})(?!\d)\s*[日号일]?" + _TIME + _ZONE
 _MONTHS = {m: n for n, names in enumerate((
     "jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
     "sep sept september", "oct october", "nov november", "dec december"), 1) for m in names.split()}
 _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_MONTH_FIRST = re.compile(r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b" + _TIME + _ZONE, re.I)
-_DAY_FIRST = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:1[89]|20)\d\d)\b" + _TIME + _ZONE, re.I)
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_MONTH_FIRST = r"\b" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:1[89]|20)\d\d)\b" + _TIME + _ZONE
+_DAY_FIRST = r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+((?:1[89]|20)\d\d)\b" + _TIME + _ZONE
+_YEAR = r"(?<!\d)(?:1[89]|20)\d\d(?!\d)"
+
+
+# The shapes of a date with the order of their parts. Compiled by `re` (which keeps them) when first
+# searched for: a page without a date pays for none, a CJK one for the first (1-3 ms of start-up).
+_SHAPES = ((_NUMERIC, 0, "ymd"), (_MONTH_FIRST, re.I, "mdy"), (_DAY_FIRST, re.I, "dmy"))
+
+
 # dateparser tries every language it knows unless told which: seconds for one odd string.
 _LANGUAGES = ["en", "zh", "ja", "ko", "de", "fr", "es", "pt", "it", "nl", "ru"]
 _MAX_FALLBACK = 80  # characters: a longer "date" is a line that happens to hold a year
@@ -56,13 +63,13 @@ def merged(found: dict[str, str], captured: dict[str, str]) -> dict[str, str]:
 def iso_date(raw: str) -> str | None:
     """`raw` as an ISO 8601 date (`2012-01-17`) or date and time (`2012-01-17T20:44:00`, with its zone if given)."""
     text = unicodedata.normalize("NFKC", raw)  # full-width digits and punctuation read as ASCII
-    for pattern, order in ((_NUMERIC, "ymd"), (_MONTH_FIRST, "mdy"), (_DAY_FIRST, "dmy")):
-        match = pattern.search(text)
+    for source, flags, order in _SHAPES:
+        match = re.compile(source, flags).search(text)
         if match:
             parts = dict(zip(order, match.groups()[:3]))
             month = parts["m"] if parts["m"].isdigit() else _MONTHS[parts["m"].lower()]
             return _format(int(parts["y"]), int(month), int(parts["d"]), *match.groups()[3:])
-    return _dateparser(text) if len(text) <= _MAX_FALLBACK and _YEAR.search(text) else None
+    return _dateparser(text) if len(text) <= _MAX_FALLBACK and re.search(_YEAR, text) else None
 
 
 def _format(year: int, month: int, day: int, hour: str | None, minute: str | None, second: str | None,

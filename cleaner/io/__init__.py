@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from cleaner.io.atomic import AtomicWriter, SyncBatch, write_atomic
-from cleaner.io.decode import (
-    Decoded,
-    decode_bytes,
-    looks_like_html,
-    sniff_declared_charset,
-)
-from cleaner.io.errors import InputError
-from cleaner.io.read import read_input, read_stdin
-from cleaner.io.sizes import format_size, parse_size
-from cleaner.io.walk import InputFile, iter_inputs, plan_output_names, safe_output_path
+import importlib
+from typing import TYPE_CHECKING
+
+# Public name -> its module, imported on first use (PEP 562): `cleaner check` reads a file and
+# never writes one, so it does not import the atomic writer (tempfile, shutil, gzip) at start-up.
+_EXPORTS = {
+    "AtomicWriter": "atomic", "SyncBatch": "atomic", "write_atomic": "atomic",
+    "Decoded": "decode", "decode_bytes": "decode", "looks_like_html": "decode", "sniff_declared_charset": "decode",
+    "InputError": "errors",
+    "read_input": "read", "read_stdin": "read",
+    "format_size": "sizes", "parse_size": "sizes",
+    "InputFile": "walk", "iter_inputs": "walk", "plan_output_names": "walk", "safe_output_path": "walk",
+}
 
 __all__ = [
     "AtomicWriter",
@@ -32,3 +34,30 @@ __all__ = [
     "SyncBatch",
     "write_atomic",
 ]
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cleaner.io' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:
+    from cleaner.io.atomic import AtomicWriter, SyncBatch, write_atomic
+    from cleaner.io.decode import (
+        Decoded,
+        decode_bytes,
+        looks_like_html,
+        sniff_declared_charset,
+    )
+    from cleaner.io.errors import InputError
+    from cleaner.io.read import read_input, read_stdin
+    from cleaner.io.sizes import format_size, parse_size
+    from cleaner.io.walk import InputFile, iter_inputs, plan_output_names, safe_output_path

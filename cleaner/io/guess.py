@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from cleaner.io.charsets import (
@@ -41,7 +42,6 @@ _THIN_MARGIN = 0.15
 # A Western reading this plausible beats a plausible double-byte one.
 _WESTERN_OVER_CJK = 0.9
 _ASCII = bytes(range(0x80))
-_WEB_NAMES = frozenset(codecs.lookup(n).name for n in WEB_SINGLE_BYTE)
 # On a thin input, a single-byte reading this plausible beats a CJK one under this share of
 # common characters, and a CJK one over it beats a single-byte one less plausible.
 _WORDS_OVER_CJK, _CJK_OVER_WORDS = 0.9, 0.75
@@ -70,6 +70,13 @@ def confidence(best: Candidate, rival: Candidate | None) -> float:
     return round(max(0.0, min(_MOST, best.score * weight * (1 - doubt))), 2)
 
 
+@lru_cache(maxsize=1)
+def _web_names() -> frozenset[str]:
+    """The codecs' own names of the web's single-byte encodings: looked up when first needed, as
+    each lookup imports a codec module (20 of them, 3 ms of every start-up otherwise)."""
+    return frozenset(codecs.lookup(n).name for n in WEB_SINGLE_BYTE)
+
+
 def single_byte_candidates(data: bytes, thin: bool) -> list[Candidate]:
     """Readings in single-byte code pages, in order of preference for a tie.
 
@@ -86,7 +93,7 @@ def single_byte_candidates(data: bytes, thin: bool) -> list[Candidate]:
         names += ["cp1252", *_SHORTLIST]
     found = []
     for name in dict.fromkeys(codecs.lookup(n).name for n in names):  # one spelling: "koi8-r"
-        text = strict_decode(data, name) if name in _WEB_NAMES else None
+        text = strict_decode(data, name) if name in _web_names() else None
         if text is not None:
             found.append(Candidate(name, text, *alphabetic_score(text)))
     return found

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Iterator
 
@@ -48,6 +48,40 @@ class Pattern:
     def search(self, text: str) -> object | None:
         """First match in text (already folded), or None."""
         return self.regex.search(text)
+
+    def __reduce__(self) -> tuple[object, tuple[str, dict[str, object]]]:
+        # RE2 objects do not pickle: a pattern pickles as the text RE2 compiled, compiled again
+        # when unpickled, and its other fields (the rule cache, ruleset/cache.py, keeps parsed
+        # rule files so).
+        others = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "regex"}
+        return _compiled_again, (self.regex.pattern, others)
+
+
+def _compiled_again(compiled: str, others: dict[str, object]) -> Pattern:
+    """A pickled Pattern, compiled when first searched with: a page meets few of the rules' patterns
+    outside the prefilter's set, and compiling all of them was a tenth of `cleaner check`'s start-up.
+    The text was checked (RE2 accepts it, it matches no empty string) when it was first compiled."""
+    pattern = Pattern(regex=None, **others)
+    object.__setattr__(pattern, "regex", _Deferred(pattern, compiled))
+    return pattern
+
+
+class _Deferred:
+    """A Pattern's regex until first used: then compiled, and put in the Pattern in its place."""
+
+    __slots__ = ("pattern", "_owner", "_regex")
+
+    def __init__(self, owner: Pattern, pattern: str) -> None:
+        self.pattern = pattern  # what the prefilter, the plan and pickling read: no compiling for them
+        self._owner = owner
+        self._regex = None
+
+    def __getattr__(self, name: str) -> object:
+        regex = self._regex
+        if regex is None:
+            regex = self._regex = re2.compile(self.pattern, RULE_OPTIONS)
+            object.__setattr__(self._owner, "regex", regex)  # later searches skip this object
+        return getattr(regex, name)
 
 
 def compile_pattern(source: str, *, whole_line: bool = False) -> Pattern:

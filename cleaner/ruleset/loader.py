@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cleaner.kinds.drop_element import validate_selector
 from cleaner.ruleset.model import RuleError, RuleFile, RuleFileErrors
@@ -16,6 +17,9 @@ from cleaner.ruleset.schema import (
     check_rule,
 )
 from cleaner.ruleset.yamlsrc import LocDict, LocList, YamlError, load_located, type_name
+
+if TYPE_CHECKING:
+    from cleaner.ruleset.cache import RuleCache
 
 # A rule file is input too: bound its size before parsing it.
 MAX_RULE_FILE_BYTES = 1 << 20
@@ -33,8 +37,10 @@ def rule_paths(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_file(path: Path, *, display: str | None = None) -> RuleFile:
-    """Load and validate one rule file; raise RuleFileErrors listing every problem."""
+def load_file(path: Path, *, display: str | None = None, cache: RuleCache | None = None) -> RuleFile:
+    """Load and validate one rule file; raise RuleFileErrors listing every problem.
+
+    With a cache, a file whose text was parsed before is taken from it instead of parsed again."""
     name = display or str(path)
     try:
         raw = path.read_bytes()
@@ -46,7 +52,13 @@ def load_file(path: Path, *, display: str | None = None) -> RuleFile:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RuleFileErrors([RuleError(name, 1, f"rule files must be UTF-8 ({exc.reason} at byte {exc.start})")]) from None
-    return parse_rule_file(text, name)
+    if cache is None:
+        return parse_rule_file(text, name)
+    parsed = cache.get(path, name, text)
+    if parsed is None:
+        parsed = parse_rule_file(text, name)  # a file with errors raises here and is not cached
+        cache.put(path, name, text, parsed)
+    return parsed
 
 
 def parse_rule_file(text: str, path: str) -> RuleFile:

@@ -1,10 +1,9 @@
 """A loaded collection of rule files: resolves packs and tells which files apply to a page (no engine)."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from cleaner.kinds import PHASES
 from cleaner.matching.fold import fold_utf8
@@ -17,6 +16,9 @@ from cleaner.ruleset.loader import (
 )
 from cleaner.ruleset.model import Rule, RuleError, RuleFile, RuleFileErrors, names_rule
 from cleaner.ruleset.scope import HostIndex, url_score
+
+if TYPE_CHECKING:
+    from cleaner.ruleset.cache import RuleCache
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,10 @@ class RuleSet:
         self._hosts = HostIndex(self.sites)
 
     @classmethod
-    def load(cls, folders: Iterable[Path] = (), *, bundled: bool = True) -> RuleSet:
-        """Load the bundled rules (unless bundled=False) and then each folder's, in order."""
+    def load(cls, folders: Iterable[Path] = (), *, bundled: bool = True, cache: RuleCache | None = None) -> RuleSet:
+        """Load the bundled rules (unless bundled=False) and then each folder's, in order.
+
+        With a cache (ruleset/cache.py), files parsed before with the same text are taken from it."""
         files, errors, warnings = [], [], []
         roots = ([bundled_rules_dir()] if bundled else []) + [Path(f) for f in folders]
         for root in roots:
@@ -76,7 +80,7 @@ class RuleSet:
             seen: dict[str, RuleFile] = {}  # a later folder overrides a file; within one, a second is a mistake
             for path in paths:
                 try:
-                    f = load_file(path, display=_display(path))
+                    f = load_file(path, display=_display(path), cache=cache)
                 except RuleFileErrors as exc:
                     errors.extend(exc.errors)
                     continue
@@ -86,6 +90,8 @@ class RuleSet:
                     continue
                 seen[f.name] = f
                 files.append(f)
+        if cache is not None:
+            cache.save()
         rules = cls(files, errors)
         rules.warnings = warnings
         return rules
@@ -97,6 +103,8 @@ class RuleSet:
         A cache key for pipelines: equal rules give equal fingerprints wherever they were loaded
         from. `datasets` hashes a RuleSet through its pickled source, which is as stable.
         """
+        import hashlib  # here: loading OpenSSL is 3 ms of a start-up that seldom asks for this
+
         digest = hashlib.sha256()
         for f in self.files.values():
             for part in (f.name, f.source or repr(f)):  # a file built in code has no source text

@@ -11,12 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-# tomllib is in the standard library from 3.11; tomli is the same parser for 3.10.
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised by .ci/pythons on 3.10
-    import tomli as tomllib
-
 from cleaner.io import globs
 from cleaner.io.sizes import parse_size
 
@@ -136,6 +130,13 @@ class ConfigFinder:
 
 def parse_config(path: Path, display: str | None = None) -> Config | None:
     """Parse a config file; a pyproject.toml without a [tool.cleaner] table gives None."""
+    # tomllib is in the standard library from 3.11; tomli is the same parser for 3.10. Imported
+    # here: a file checked outside any project with a configuration does not pay for it.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised by .ci/pythons on 3.10
+        import tomli as tomllib
+
     name = display or str(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))

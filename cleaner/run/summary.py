@@ -16,15 +16,16 @@ SHORT_CHARS = 100
 TYPE = "type:"  # page shapes under this prefix are page types (metadata page_type)
 
 # Kinds of errors for --stats, by the message each error says (first match wins).
+# Patterns, compiled (and kept) by `re` when a run first has an error to count.
 _ERROR_KINDS = (
-    ("invalid-json", re.compile(r"^(invalid JSON|line is not UTF-8|a number in the record)")),
-    ("bad-record", re.compile(r'^(record is a|record has no|"[^"]*" is |"[^"]*": )')),
-    ("too-large", re.compile(r"over the .* limit \(--max-size\)")),
-    ("cannot-read", re.compile(r"^(cannot read|is a directory)")),
-    ("cannot-write", re.compile(r"^cannot write")),
-    ("cannot-decode", re.compile(r"^(cannot decode|binary file)")),
-    ("damaged-compression", re.compile(r"^(corrupt|truncated) (gzip|zstd)")),
-    ("cannot-clean", re.compile(r"^cannot clean")),
+    ("invalid-json", r"^(invalid JSON|line is not UTF-8|a number in the record)"),
+    ("bad-record", r'^(record is a|record has no|"[^"]*" is |"[^"]*": )'),
+    ("too-large", r"over the .* limit \(--max-size\)"),
+    ("cannot-read", r"^(cannot read|is a directory)"),
+    ("cannot-write", r"^cannot write"),
+    ("cannot-decode", r"^(cannot decode|binary file)"),
+    ("damaged-compression", r"^(corrupt|truncated) (gzip|zstd)"),
+    ("cannot-clean", r"^cannot clean"),
 )
 
 
@@ -35,7 +36,7 @@ def plural(count: int, word: str) -> str:
 
 def error_kind(message: str) -> str:
     """The kind of an error message, for counting: invalid-json, too-large, cannot-read, ... or other."""
-    return next((kind for kind, pattern in _ERROR_KINDS if pattern.search(message)), "other")
+    return next((kind for kind, pattern in _ERROR_KINDS if re.search(pattern, message)), "other")
 
 
 def page_shape(result: Result) -> list[str]:
