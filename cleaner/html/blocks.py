@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from selectolax.lexbor import LexborNode
 
@@ -74,9 +74,9 @@ class PageBlocks:
 
 def normalize_space(text: str) -> str:
     """Collapse whitespace (NBSP and U+3000 included); drop source line breaks inside CJK text."""
-    if "\n" in text:
+    if "\n" in text and not text.isascii():
         text = _CJK_LINE_BREAK.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split's whitespace is the `\s` of str patterns
 
 
 _EXIT, _EXIT_LINK = 0, 1
@@ -99,9 +99,7 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
     skipped: list[tuple[LexborNode, str]] = []
     skipped_in: list[int] = []
     pieces: list[str] = []
-    link_len = 0
-    link_count = 0
-    link_depth = 0
+    link_len = link_count = link_depth = 0
     owner_stack: list[int] = []
 
     def flush() -> None:
@@ -119,22 +117,24 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
         link_len = 0
         link_count = 0
 
-    stack: list[object] = [root]
+    stack: list[Any] = [root]  # nodes, and the exit markers of the elements they are in
+    pop, push, add_piece = stack.pop, stack.append, pieces.append
     while stack:
-        item = stack.pop()
-        if item is _EXIT:
-            flush()
-            index = owner_stack.pop()
-            elements[index].end_block = len(blocks)
+        node = pop()
+        if node.__class__ is int:  # leaving an element
+            if node == _EXIT:
+                if pieces:  # the two hot flushes skip the call when there is nothing to flush
+                    flush()
+                else:
+                    link_count = 0  # an empty link's count (link_len is 0 without pieces)
+                elements[owner_stack.pop()].end_block = len(blocks)
+            else:
+                link_depth -= 1
             continue
-        if item is _EXIT_LINK:
-            link_depth -= 1
-            continue
-        node: LexborNode = item  # type: ignore[assignment]
         tag = node.tag
         if tag == "-text":
             text = node.text_content or ""
-            pieces.append(text)
+            add_piece(text)
             if link_depth:
                 link_len += len(text.strip())
             continue
@@ -150,26 +150,26 @@ def flatten(root: LexborNode, skip: SkipHook | None = None) -> PageBlocks:
                 skipped.append((node, found[0]))  # found: the reason, the length of the text left out
                 skipped_in.append(owner)
                 if tag not in BLOCK_TAGS:
-                    pieces.append(" ")
+                    add_piece(" ")
                     continue
                 flush()
                 blocks.append(Block("", found[1], 0, owner, SKIPPED))  # a marker: scoring sees furniture between texts
                 continue
-        children = list(node.iter(include_text=True))
         if tag in BLOCK_TAGS:
-            flush()
-            parent = owner_stack[-1] if owner_stack else -1
-            elements.append(Element(node, tag, parent, len(blocks)))
+            if pieces:
+                flush()
+            else:
+                link_count = 0
+            elements.append(Element(node, tag, owner_stack[-1] if owner_stack else -1, len(blocks)))
             owner_stack.append(len(elements) - 1)
-            stack.append(_EXIT)
+            push(_EXIT)
         elif tag == "a" and not _wraps_a_page_part(node):
             link_depth += 1
             link_count += 1
-            stack.append(_EXIT_LINK)
-        stack.extend(reversed(children))
+            push(_EXIT_LINK)
+        stack.extend(reversed(list(node.iter(include_text=True))))
     flush()
-    while owner_stack:  # the root itself when it is not a block tag
-        index = owner_stack.pop()
+    for index in owner_stack:  # the root itself when it is not a block tag
         elements[index].end_block = len(blocks)
     return PageBlocks(blocks, elements, skipped, skipped_in)
 

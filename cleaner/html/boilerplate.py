@@ -12,6 +12,7 @@ such as class="page ad-pusher" or a whole-page ASP.NET `<form>` hold the article
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborNode
 
@@ -64,6 +65,7 @@ CONTENT_WORDS = frozenset({"article", "content", "main", "body", "story", "entry
 _NEVER_DROP = frozenset({"html", "body", "article", "main"})
 _INVISIBLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _WORD_SPLIT = re.compile(r"[\-_:.]+|(?<=[a-z])(?=[A-Z])")
+_CSS_UNSAFE = re.compile(r"([^\w-])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # Prose: this much text, less than this share of it links, and one paragraph-sized piece.
 PROSE_MIN_CHARS = 400
@@ -87,7 +89,7 @@ def class_id_tokens(attrs: dict[str, str | None]) -> list[tuple[str, list[str]]]
 
 def _css_escape(token: str) -> str:
     """A class or id usable in a selector: characters CSS would misread are escaped."""
-    return re.sub(r"([^\w-])", r"\\\1", token)
+    return _CSS_UNSAFE.sub(r"\\\1", token)
 
 
 def reads_as_prose(node: LexborNode, text: str) -> bool:
@@ -104,21 +106,30 @@ def reads_as_prose(node: LexborNode, text: str) -> bool:
 
 def _class_reason(tag: str, attrs: dict[str, str | None]) -> tuple[str, bool] | None:
     """Furniture named by class/id words, unless a token names the article itself."""
-    classes = (attrs.get("class") or "").split()
-    hiding = _HIDING_CLASSES.intersection(classes)
+    classes, ident = attrs.get("class"), attrs.get("id")
+    if not classes and not ident:
+        return None
+    found = _named_reason(classes or "", ident or "")
+    return (tag + found[0], found[1]) if found else None
+
+
+@lru_cache(maxsize=4096)
+def _named_reason(classes: str, ident: str) -> tuple[str, bool] | None:
+    """_class_reason's answer without the tag: pages repeat their class names, so it is cached."""
+    hiding = _HIDING_CLASSES.intersection(classes.split())
     if hiding:
-        return f"{tag}.{min(hiding)}", False
-    tokens = class_id_tokens(attrs)
+        return f".{min(hiding)}", False
+    tokens = class_id_tokens({"class": classes, "id": ident})
     if any(_EMBED_WORDS.intersection(words) for _, words in tokens):
         return None  # an embedded post (a tweet) quoted by the article
     for selector, words in tokens:
         # The last word names the thing: "entry-author-bio" is a bio, "article-sidebar" a sidebar.
         if STRONG_WORDS.intersection(words) or (len(words) > 1 and words[-1] in _HEAD_WORDS):
-            return tag + selector, True
+            return selector, True
     hit: tuple[str, bool] | None = None
     for selector, words in tokens:
         if WEAK_WORDS.intersection(words):
-            hit = hit or (tag + selector, False)
+            hit = hit or (selector, False)
         elif CONTENT_WORDS.intersection(words):
             # "box article modal-enabled", "page-content and-w-sidebar": the article, flagged.
             return None

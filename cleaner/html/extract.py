@@ -94,6 +94,8 @@ def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | No
         return HtmlExtract("", {"url": url} if url else {}, (), "empty")
     rules = rules or HtmlSiteRules()
     first = _extract(html, url, rules, comments)
+    if len(first.text) >= FALLBACK_BELOW:  # its effective length is at least that: no CJK count
+        return first
     length = effective_length(first.text)
     if length >= FALLBACK_BELOW:
         return first

@@ -52,11 +52,15 @@ def listing_text(page: PageBlocks) -> int:
 
 def page_type(page: PageBlocks | None, text: str, thread: list[int]) -> str:
     """The page's type from its flattened blocks, the kept text and the thread's posts (if any)."""
-    if page is None or effective_length(text.strip()) < OTHER_BELOW:
+    # A text's effective length lies between its length and three times it: the CJK characters
+    # of a long text (found one by one) are counted only when the bounds do not settle it.
+    stripped = text.strip()
+    if page is None or (len(stripped) < OTHER_BELOW and effective_length(stripped) < OTHER_BELOW):
         return "other"
     if len(thread) >= 2:
         cards = sum(1 for index in thread if is_card(page, index))
         return "listing" if 2 * cards > len(thread) else "forum"
-    if listing_text(page) > effective_length(text):
+    listing = listing_text(page)
+    if listing > len(text) and (listing > 3 * len(text) or listing > effective_length(text)):
         return "listing"
     return "article"

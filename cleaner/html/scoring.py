@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from cleaner.html.blocks import SKIPPED, Block, Element, PageBlocks
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CJK_RUNS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
 _PUNCT = re.compile(r"[.,;:!?\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\u201d\u300d]")
 _TEASER_ENDS = ("...", "\u2026", "...]", "\u2026]", "\u2026)")
 _DATE_LABEL = re.compile(
@@ -60,7 +60,9 @@ class Tuning:
 
 def effective_length(text: str) -> int:
     """Length in Latin-letter equivalents: CJK characters count three."""
-    return len(text) + 2 * len(_CJK.findall(text))
+    if text.isascii():  # O(1): the str knows
+        return len(text)
+    return len(text) + 2 * sum(map(len, _CJK_RUNS.findall(text)))  # runs: far fewer matches than characters
 
 
 def block_weight(block: Block, tuning: Tuning = Tuning()) -> float:
@@ -74,7 +76,7 @@ def block_weight(block: Block, tuning: Tuning = Tuning()) -> float:
         return -length * link_ratio
     if block.text.endswith(_TEASER_ENDS):
         return -0.5 * length  # the summary of another article
-    punct = len(_PUNCT.findall(block.text))
+    punct = _PUNCT.search(block.text) is not None
     if length < SHORT_LABEL and (not punct or _DATE_LABEL.search(block.text)):
         return -LABEL_PENALTY
     return length * (1.0 - link_ratio) * (1.0 if punct else 0.5) - tuning.prose_offset

@@ -27,7 +27,12 @@ def nesting_removal(unwrapped: int) -> Removal:
 
 def shorten(text: str) -> str:
     """Removal text for reports: whitespace collapsed, about 200 characters."""
-    text = " ".join(text.split())
+    # Collapsing a prefix gives a prefix of the collapsed whole: a long text (a menu's) is cut
+    # from its first characters when they alone collapse to more than the limit.
+    head = " ".join(text[: 4 * REMOVAL_TEXT_LIMIT].split())
+    if len(head) > REMOVAL_TEXT_LIMIT:
+        return head[: REMOVAL_TEXT_LIMIT - 1] + "…"
+    text = " ".join(text.split()) if len(text) > 4 * REMOVAL_TEXT_LIMIT else head
     return text if len(text) <= REMOVAL_TEXT_LIMIT else text[: REMOVAL_TEXT_LIMIT - 1] + "…"
 
 

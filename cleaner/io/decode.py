@@ -21,7 +21,7 @@ from cleaner.io.charsets import (
 from cleaner.io.errors import InputError
 from cleaner.io.guess import SENSIBLE, Guess, evidence, guess
 from cleaner.io.mixed import MIXED, decode_by_line
-from cleaner.io.mojibake import repair_mojibake
+from cleaner.io.mojibake import may_hold_mojibake, repair_mojibake
 from cleaner.io.scripts import alphabetic_score
 from cleaner.sniff import binary_reason, looks_like_html, sniff_declared_charset
 
@@ -64,6 +64,9 @@ class Decoded:
     # How sure the encoding is (0..1): 1 for UTF-8 and BOMs, less for a legacy encoding told
     # from the bytes; under guess.DOUBTFUL the CLI warns.
     confidence: float = 1.0
+    # The size of the text's UTF-8 when known without encoding it: the bytes of a file that was
+    # valid UTF-8 (the run's statistics count it for every page).
+    utf8_size: int | None = None
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None, repair: bool = True) -> Decoded:
@@ -73,12 +76,11 @@ def decode_bytes(data: bytes, *, declared: str | None = None, repair: bool = Tru
     and saved again) is turned back into what was meant; see mojibake.py for how cautiously.
     """
     decoded = _decode(data, declared)
-    # Mojibake marks are characters U+00C0-U+00FF, which UTF-8 writes as C3 xx: without a C3
-    # byte there is nothing to repair, found by memchr instead of a regex over the whole text.
-    if repair and decoded.encoding == "utf-8" and b"\xc3" in data:
+    # The marks are looked for in the bytes, ten times faster than in the text (mojibake.py).
+    if repair and decoded.encoding == "utf-8" and may_hold_mojibake(data):
         text, layers = repair_mojibake(decoded.text)
         if layers:
-            return replace(decoded, text=text, repaired=layers)
+            return replace(decoded, text=text, repaired=layers, utf8_size=None)
     return decoded
 
 
@@ -91,7 +93,7 @@ def _decode(data: bytes, declared: str | None) -> Decoded:
     _check_binary(data)
     text = strict_decode(data, "utf-8")
     if text is not None:
-        return Decoded(text, "utf-8", False, 0)
+        return Decoded(text, "utf-8", False, 0, utf8_size=len(data))
     # UTF-8 lines next to whole lines of GBK or Big5 (pages of several sources in one file).
     mixed = decode_by_line(data)
     if mixed is not None:

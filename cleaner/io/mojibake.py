@@ -25,7 +25,7 @@ import re
 
 from cleaner.io.charsets import PLAUSIBLE, chinese_candidates, strict_decode
 
-__all__ = ["repair_mojibake"]
+__all__ = ["may_hold_mojibake", "repair_mojibake"]
 
 MAX_LAYERS = 3  # encodings undone at most (UTF-8 read as Latin-1 twice, then GBK read as Latin-1)
 _CP1252 = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
@@ -36,12 +36,21 @@ _TO_BYTE = {ord(ch): bytes([b]).decode("latin-1") for b in range(0x80, 0xA0)
 _CONTINUATION = f"\\x80-\\xbf{_CP1252}"
 # A UTF-8 lead byte read as a character, then a continuation byte read as one.
 _MARK = re.compile(f"[\\xc2-\\xf4][{_CONTINUATION}]")
+# The same marks in the UTF-8 the text was decoded from: a byte regex whose first byte (C3) is
+# found by a fast scan, where _MARK tries every character of the str (1.3 ms on a 200 kB page).
+_MARK_UTF8 = re.compile(b"\\xc3[\\x82-\\xb4](?:\\xc2[\\x80-\\xbf]|"
+                        + b"|".join(re.escape(ch.encode()) for ch in _CP1252) + b")")
 _C1 = re.compile("[\\x80-\\x9f]")
 _RUN = re.compile(f"[\\x80-\\xff{_CP1252}]{{4,}}")
 _NON_ASCII = re.compile(f"[\\x80-\\xff{_CP1252}]")
 MIN_RUN_SHARE = 0.5  # of the non-ASCII characters in runs of 4+, for the legacy Chinese reading
 MIN_MARKS = 2  # one "Â " alone could be meant (and is too little to go on)
 FAR_BETTER = 0.1  # the repaired text may keep at most this share of the original's marks
+
+
+def may_hold_mojibake(utf8: bytes) -> bool:
+    """Whether the text these UTF-8 bytes decode to holds a mark of mojibake (repair_mojibake's first test)."""
+    return _MARK_UTF8.search(utf8) is not None
 
 
 def repair_mojibake(text: str) -> tuple[str, int]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import re2
+
 # Zero-width characters ride along in scraped text and break `\s`-based patterns.
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _REGEX_META = set("\\.^$|?*+()[]{}-#&~")
@@ -81,3 +83,38 @@ STRIP = "".join(chr(c) for c, v in FOLD_TABLE.items() if v == " ") + " \t\r\n\f\
 def strip_line(line: str) -> str:
     """Strip a line of indentation and trailing space, NBSP, U+2003, U+3000 and zero-widths included."""
     return line.strip(STRIP)
+
+
+def _foldable_set() -> object:
+    """An RE2 set of the foldable characters, one pattern each: one pass tells which occur."""
+    options = re2.Options()
+    options.literal = True
+    chars = re2.Set.SearchSet(options)
+    for ch in _FOLDS:
+        chars.Add(ch)
+    chars.Compile()
+    return chars
+
+
+_FOLDABLE_SET = _foldable_set()
+_FOLDABLE_LIST = list(_FOLDS)
+_ASCII_BYTES = bytes(range(0x80))
+
+
+def fold_utf8(text: str) -> bytes:
+    """fold(text).encode(), found by RE2's DFA on the UTF-8: what a claim by fingerprints searches.
+
+    An order faster than fold on a long page, where `re` scans the str a character at a time.
+    """
+    data = text.encode("utf-8")
+    if len(data) == len(text):  # ASCII: nothing folds
+        return data
+    # Foldable characters are multi-byte: the set searches only the non-ASCII bytes, which stay
+    # whole characters in order (UTF-8 never puts an ASCII byte inside a character).
+    found = _FOLDABLE_SET.Match(data.translate(None, _ASCII_BYTES))
+    if not found:
+        return data
+    for k in found:
+        ch = _FOLDABLE_LIST[k]
+        text = text.replace(ch, _FOLDS[ch])
+    return text.encode("utf-8")

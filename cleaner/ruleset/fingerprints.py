@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from cleaner.matching.prefilter import Prefilter
+from cleaner.matching.fingerprints import FingerprintSet
 from cleaner.ruleset.model import RuleFile
 
 MAX_WORDS = 16  # more plain-word fingerprints than this: one set pass costs less than a search each
@@ -29,7 +29,7 @@ class Fingerprints:
             words = {}
         # (source, its words as str, as UTF-8) for each plain-word fingerprint.
         self._words = [(s, w, [x.encode("utf-8") for x in w]) for s, w in words.items() if w]
-        self._set = Prefilter(p for _f, p in prints if p.regex.pattern not in dict(words) or not words[p.regex.pattern])
+        self._set = FingerprintSet(p for _f, p in prints if p.regex.pattern not in dict(words) or not words[p.regex.pattern])
 
     def counts(self, folded: str | bytes) -> dict[str, int]:
         """How many of each file's fingerprints the folded page (or its UTF-8) holds, by file name."""

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from cleaner.kinds import PHASES
-from cleaner.matching.fold import fold
+from cleaner.matching.fold import fold_utf8
 from cleaner.ruleset.fingerprints import Fingerprints
 from cleaner.ruleset.loader import (
     bundled_rules_dir,
@@ -188,7 +188,7 @@ class RuleSet:
         def counts(prints: Fingerprints) -> dict[str, int]:
             if prints not in found:
                 if not views:
-                    views.append(fold(text))
+                    views.append(fold_utf8(text))  # the set searches UTF-8: folded there at once
                 found[prints] = prints.counts(views[0])
             return found[prints]
 

@@ -137,7 +137,8 @@ def run_task(task: Task) -> Outcome:
                 continue
             if decoded.confidence < DOUBTFUL:
                 outcome.warnings.append((index, encoding_warning(decoded)))
-            outcome.count(result, utf8_size(decoded.text), utf8_size(out))
+            size = decoded.utf8_size if decoded.utf8_size is not None else utf8_size(decoded.text)
+            outcome.count(result, size, utf8_size(out))
             del decoded, result
             try:
                 written = _write_page(setup, task.names[n], out) if task.names else out

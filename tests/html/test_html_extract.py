@@ -199,3 +199,18 @@ def test_fallback_gets_the_html_pruned_by_site_rules(monkeypatch: pytest.MonkeyP
     # trafilatura's text holds none of the page's blocks: each is credited to main-content selection.
     assert [r.rule for r in result.removed] == ["t/promo", "html/main-content"]
     assert "A short note." in result.removed[1].text and result.removed[1].selector
+
+
+@pytest.mark.parametrize("length", [0, 150, 201, 799, 800, 801, 3000])
+@pytest.mark.parametrize("alphabet", ["ab ", "a \n\t\u3000", "     x", "中文 "])
+def test_shorten_collapses_a_prefix_as_the_whole_would(length, alphabet):
+    import random
+
+    from cleaner.html.steps import REMOVAL_TEXT_LIMIT, shorten
+
+    rng = random.Random(length)
+    for _ in range(50):
+        text = "".join(rng.choice(alphabet) for _ in range(length))
+        whole = " ".join(text.split())
+        want = whole if len(whole) <= REMOVAL_TEXT_LIMIT else whole[: REMOVAL_TEXT_LIMIT - 1] + "…"
+        assert shorten(text) == want

@@ -375,3 +375,12 @@ def test_japanese_and_korean_declarations_are_kept_when_they_fit(codec: str, lab
     text = "東京都で新しい図書館が開館した。" if codec != "euc_kr" else "서울에서 새로운 도서관이 문을 열었다."
     page = html_page(text, meta=label)
     assert decode_bytes(page.encode(codec), declared=label).text == page
+
+
+@pytest.mark.parametrize("data", ["plain".encode(), "中文\u00a0é".encode(), "Ã©tÃ© mojibake Ã©tÃ©".encode(),
+                                  b"\xef\xbb\xbfbom", "中文".encode("gb18030")])
+def test_utf8_size_when_known_is_the_size_of_the_texts_utf8(data):
+    from cleaner.result import utf8_size
+
+    decoded = decode_bytes(data)
+    assert decoded.utf8_size is None or decoded.utf8_size == utf8_size(decoded.text)

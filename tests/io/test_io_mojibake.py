@@ -76,3 +76,14 @@ def test_repair_can_be_switched_off(tmp_path) -> None:
     path.write_bytes(stored)
     assert read_input(path, max_bytes=1 << 20).text == PAGE
     assert read_input(path, max_bytes=1 << 20, repair=False).text == stored.decode("utf-8")
+
+
+def test_marks_in_the_bytes_are_the_marks_in_the_text():
+    """may_hold_mojibake (on the UTF-8) agrees with the text's marks for every pair of characters."""
+    from cleaner.io.mojibake import _CP1252, _MARK, may_hold_mojibake
+
+    chars = [chr(c) for c in range(0x7E, 0x100)] + list(_CP1252) + ["中", "\u0100"]
+    for first in chars:
+        for second in chars:
+            text = f"a{first}{second}b"
+            assert may_hold_mojibake(text.encode()) == (_MARK.search(text) is not None), text
