@@ -28,6 +28,7 @@ from cleaner.options import Options
 from cleaner.result import Fields, Result, utf8_size
 from cleaner.ruleset.ruleset import RuleSet
 from cleaner.run.formats import render
+from cleaner.run.pools import WorkerPool, fork_context
 from cleaner.run.records import RecordError, clean_line
 from cleaner.run.sources import Source
 from cleaner.run.summary import page_shape
@@ -250,31 +251,27 @@ def run_ordered(tasks: Iterable[Task], setup: Setup, jobs: int, rules: RuleSet |
         return
     # fork: a worker starts in milliseconds, without importing anything again (the parent has
     # no other threads at this point); elsewhere the platform's default.
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if fork else None)
+    context = fork_context()
     # A forked worker inherits the parent's rules as they are (nothing is pickled): loading them
     # again in every worker is start-up time that no number of jobs shortens.
-    initargs = (setup, rules) if fork and rules is not None else (setup,)
-    pool = context.Pool(jobs, initializer=init_worker, initargs=initargs)
+    forked = context.get_start_method() == "fork"
+    initargs = (setup, rules) if forked and rules is not None else (setup,)
+    workers = WorkerPool(jobs, initializer=init_worker, initargs=initargs, context=context)
     done = False
     try:
         pending: deque = deque()
         in_flight = IN_FLIGHT_PER_JOB * jobs
         for task in tasks:
-            pending.append(pool.apply_async(run_task, (task,)))
+            pending.append(workers.pool.apply_async(run_task, (task,)))
             if len(pending) >= in_flight:
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
-        pool.close()
         done = True
     finally:
         # When the consumer stops early or is interrupted (close() of this generator) the
-        # workers are ended; either way they are reaped and the pool's threads joined. A run
-        # that is done sends no signal: a worker still starting could miss one and never exit.
-        if not done:
-            pool.terminate()
-        pool.join()
+        # workers are ended; either way no process outlives the run.
+        workers.end(done=done)
 
 
 def outcomes(sources: list[Source], setup: Setup, jobs: int, *, rules: RuleSet | None = None,
