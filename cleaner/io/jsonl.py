@@ -56,11 +56,7 @@ def iter_blocks(stream: BinaryIO, *, size: int | None = None,
             return
         cut = data.rfind(b"\n")
         if cut < 0:  # a line longer than a block: read on
-            carried += len(data)
-            if max_line is None or carried <= max_line:
-                carry.append(data)
-            else:
-                carry.clear()
+            carried = _carry_on(carry, carried, data, max_line)
             continue
         first = data.find(b"\n")
         view = memoryview(data)
@@ -74,6 +70,17 @@ def iter_blocks(stream: BinaryIO, *, size: int | None = None,
         carry, carried = [rest], len(rest)
         yield number, block
         number += block.count(b"\n")
+
+
+def _carry_on(carry: list[bytes], carried: int, data: bytes, max_line: int | None) -> int:
+    """A read without a line break joins the line under way (once that line is over max_line its
+    bytes are dropped, only counted); returns the line's length so far."""
+    carried += len(data)
+    if max_line is None or carried <= max_line:
+        carry.append(data)
+    else:
+        carry.clear()
+    return carried
 
 
 def _line_of(pieces: list[bytes], length: int, max_line: int | None, *, newline: bool = False) -> bytes:
@@ -165,11 +172,7 @@ def iter_lines(stream: BinaryIO, *, size: int = PIECE_BYTES, max_line: int | Non
         find = data.find
         cut = find(b"\n")
         if cut < 0:
-            carried += len(data)
-            if max_line is None or carried <= max_line:
-                carry.append(data)
-            else:
-                carry.clear()
+            carried = _carry_on(carry, carried, data, max_line)
             continue
         yield _line_of([*carry, data[:cut]], carried + cut, max_line) if carried else data[:cut]
         begin = cut + 1
