@@ -164,18 +164,32 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def jobs_inputs(workdir: Path, size_mb: int) -> dict[str, tuple[Path, list[str], str]]:
-    """name -> (input, extra arguments, output name): the three text corpora and a corpus's HTML."""
+def jobs_inputs(workdir: Path, size_mb: int, html_copies: int = 1) -> dict[str, tuple[Path, list[str], str]]:
+    """name -> (input, extra arguments, output name): the three text corpora and a corpus's HTML
+    (each page html_copies times, under other names: a run long enough to show steady scaling)."""
     from throughput_cli import corpora
     from throughput_corpora import SEED_COPIES
 
     inputs = {name: (path, extra, "out.jsonl") for name, (path, extra) in corpora(workdir, size_mb / 4, SEED_COPIES).items()}
     inputs["unclaimed (packs + main content)"] = (build_corpus(workdir, size_mb), [], "out.jsonl")
-    inputs["scrapinghub_aeb HTML (181 pages)"] = (SHARED / "corpora" / "scrapinghub_aeb" / "html", [], "out-html")
+    html = SHARED / "corpora" / "scrapinghub_aeb" / "html"
+    pages = sorted(p for p in html.iterdir() if p.is_file())
+    if html_copies > 1:
+        folder = workdir / f"html-x{html_copies}"
+        if not folder.exists():
+            tmp = workdir / f"html-x{html_copies}.tmp"
+            shutil.rmtree(tmp, ignore_errors=True)
+            tmp.mkdir(parents=True)
+            for copy in range(html_copies):
+                for page in pages:
+                    shutil.copyfile(page, tmp / f"{copy}-{page.name}")
+            tmp.rename(folder)
+        html = folder
+    inputs[f"scrapinghub_aeb HTML ({len(pages) * html_copies} pages)"] = (html, [], "out-html")
     return inputs
 
 
-def jobs_scaling(workdir: Path, size_mb: int, rounds: int = 3) -> None:
+def jobs_scaling(workdir: Path, size_mb: int, rounds: int = 3, html_copies: int = 1) -> None:
     """`cleaner clean` with --jobs 1 and --jobs 2 on each input, alternating, `rounds` times.
 
     Other tenants of a shared machine take CPU at random moments; the best of a few alternating
@@ -184,7 +198,7 @@ def jobs_scaling(workdir: Path, size_mb: int, rounds: int = 3) -> None:
     print(f"\n## --jobs 2 against --jobs 1 ({os.cpu_count()} cores, best and median of {rounds} alternating runs)\n")
     print("| input | --jobs 1 best (median) | --jobs 2 best (median) | speed-up best | speed-up median | peak RSS 1 / 2 jobs | same output |")
     print("|---|---|---|---|---|---|---|")
-    for name, (source, extra, out_name) in jobs_inputs(workdir, size_mb).items():
+    for name, (source, extra, out_name) in jobs_inputs(workdir, size_mb, html_copies).items():
         times: dict[int, list[float]] = {1: [], 2: []}
         peaks: dict[int, int] = {}
         outputs: dict[int, bytes] = {}
@@ -236,11 +250,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--baseline-pages", type=int, default=200)
     parser.add_argument("--size-mb", type=int, default=200)
     parser.add_argument("--small-mb", type=int, default=20)
+    parser.add_argument("--html-copies", type=int, default=1, help="Each HTML page this many times in the --jobs input.")
     args = parser.parse_args(argv)
     if args.only in (None, "rules"):
         rule_scaling(args.workdir, args.rules_corpus_mb, args.baseline_pages)
     if args.only in (None, "jobs"):
-        jobs_scaling(args.workdir, args.size_mb)
+        jobs_scaling(args.workdir, args.size_mb, html_copies=args.html_copies)
     if args.only in (None, "memory"):
         memory_scaling(args.workdir, args.small_mb, args.size_mb)
 
