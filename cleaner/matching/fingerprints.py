@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import re2
-
 from cleaner.matching.patterns import Pattern
-from cleaner.matching.prefilter import _SET_OPTIONS, Prefilter
+from cleaner.matching.prefilter import Prefilter, compile_set
 
 HEAD_BYTES = 4096
 MAX_SUBSETS = 32  # sets compiled for the patterns a head lacks; beyond, the whole set runs
@@ -48,8 +46,5 @@ class FingerprintSet(Prefilter):
         if subset is None:
             if len(self._subsets) >= MAX_SUBSETS:
                 return [k for k in self._set.Match(data) or () if k in missing]
-            subset = self._subsets[missing] = re2.Set.SearchSet(_SET_OPTIONS)
-            for k in missing:
-                subset.Add(self.sources[k])
-            subset.Compile()
+            subset = self._subsets[missing] = compile_set(self.sources[k] for k in missing)
         return [missing[i] for i in subset.Match(data) or ()]

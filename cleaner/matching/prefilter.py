@@ -49,12 +49,7 @@ class Prefilter:
         self.sources = tuple(s for s in regexes if "\\A" not in s and "\\z" not in s)
         self.known = frozenset(self.sources)
         self.unscanned = [(s, r) for s, r in regexes.items() if s not in self.known]
-        self._set = None
-        if self.sources:
-            self._set = re2.Set.SearchSet(_SET_OPTIONS)
-            for source in self.sources:
-                self._set.Add(source)
-            self._set.Compile()
+        self._set = compile_set(self.sources) if self.sources else None
 
     def scan(self, folded: str | bytes) -> Hits:
         """Search every pattern in every piece of the folded page (or its UTF-8), one set pass per piece."""
@@ -75,6 +70,15 @@ class Prefilter:
     def found_unscanned(self, folded: str | bytes) -> list[str]:
         """The sources of the patterns kept out of the set that match the folded page."""
         return [s for s, regex in self.unscanned if regex.search(folded) is not None]
+
+
+def compile_set(sources: Iterable[str]) -> object:
+    """One RE2 set of the compiled pattern sources: Match() gives the indexes of those found."""
+    searcher = re2.Set.SearchSet(_SET_OPTIONS)
+    for source in sources:
+        searcher.Add(source)
+    searcher.Compile()
+    return searcher
 
 
 def split_pieces(data: bytes, size: int = PIECE_BYTES) -> list[Piece]:

@@ -29,7 +29,7 @@ class Fingerprints:
             words = {}
         # (source, its words as str, as UTF-8) for each plain-word fingerprint.
         self._words = [(s, w, [x.encode("utf-8") for x in w]) for s, w in words.items() if w]
-        self._set = FingerprintSet(p for _f, p in prints if p.regex.pattern not in dict(words) or not words[p.regex.pattern])
+        self._set = FingerprintSet(p for _f, p in prints if not words.get(p.regex.pattern))
 
     def counts(self, folded: str | bytes) -> dict[str, int]:
         """How many of each file's fingerprints the folded page (or its UTF-8) holds, by file name."""
