@@ -31,12 +31,15 @@ class Fingerprints:
         self._words = [(s, w, [x.encode("utf-8") for x in w]) for s, w in words.items() if w]
         self._set = FingerprintSet(p for _f, p in prints if not words.get(p.regex.pattern))
 
-    def counts(self, folded: str | bytes) -> dict[str, int]:
-        """How many of each file's fingerprints the folded page (or its UTF-8) holds, by file name."""
+    def counts(self, folded: str | bytes, non_ascii: bytes | None = None) -> dict[str, int]:
+        """How many of each file's fingerprints the folded page (or its UTF-8) holds, by file name.
+
+        non_ascii, when the caller has it: the non-ASCII bytes of the page's UTF-8 (FingerprintSet.found).
+        """
         as_bytes = isinstance(folded, bytes)
         found = [s for s, text, raw in self._words if any(w in folded for w in (raw if as_bytes else text))]
         counts: dict[str, int] = {}
-        for source in found + self._set.found(folded):
+        for source in found + self._set.found(folded, non_ascii):
             for name in self._owners[source]:
                 counts[name] = counts.get(name, 0) + 1
         return counts

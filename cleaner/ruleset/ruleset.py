@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from cleaner.kinds import PHASES
-from cleaner.matching.fold import fold_utf8
+from cleaner.matching.fold import fold_utf8_parts
 from cleaner.ruleset.fingerprints import Fingerprints
 from cleaner.ruleset.loader import (
     bundled_rules_dir,
@@ -182,14 +182,15 @@ class RuleSet:
         # One set pass for the sites' fingerprints, and one for the packs' only when no site
         # claims the page. Not merged with the plan's own set: a set of both packs' bounded
         # repeats (.{0,60}) blows up RE2's DFA (10x slower).
-        views = [] if folded is None else [folded]  # folded once, and only when a count is needed
+        # (folded view, its non-ASCII bytes if known): folded once, and only when a count is needed
+        views: list[tuple[str | bytes, bytes | None]] = [] if folded is None else [(folded, None)]
         found: dict[Fingerprints, dict[str, int]] = {}
 
         def counts(prints: Fingerprints) -> dict[str, int]:
             if prints not in found:
                 if not views:
-                    views.append(fold_utf8(text))  # the set searches UTF-8: folded there at once
-                found[prints] = prints.counts(views[0])
+                    views.append(fold_utf8_parts(text))  # the set searches UTF-8: folded there at once
+                found[prints] = prints.counts(*views[0])
             return found[prints]
 
         site = self._claim(url, lambda: counts(self._site_prints))
