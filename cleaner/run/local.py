@@ -280,7 +280,7 @@ def outcomes(sources: list[Source], setup: Setup, jobs: int, *, rules: RuleSet |
 
     names: with Setup.out_dir, each page input's output name, which its worker writes itself.
     """
-    tasks = split(sources, setup.options.max_size, names=list(names) if names else None)
+    tasks = split(sources, setup.options.max_size, names=list(names) if names else None, workers=jobs)
     return run_ordered(tasks, setup, jobs, rules)
 
 

@@ -19,6 +19,10 @@ from cleaner.io.jsonl import BLOCK_BYTES, is_compressed, iter_blocks, read_block
 from cleaner.run.sources import Source
 
 PAGES_PER_TASK = 8
+# With several workers, a record file is cut into at least this many ranges per worker (none
+# under MIN_RANGE_BYTES): the run's last ranges then leave a worker idle for a short time only.
+RANGES_PER_WORKER = 8
+MIN_RANGE_BYTES = 64 << 10
 
 
 @dataclass(frozen=True)
@@ -75,12 +79,14 @@ Task = Union[PageTask, RecordTask, RangeTask, StreamTask, FailedTask]
 
 
 def split(sources: list[Source], max_size: int, *, names: list[str | None] | None = None,
-          range_bytes: int = BLOCK_BYTES, streams_here: bool = True, absolute: bool = False) -> Iterator[Task]:
+          range_bytes: int = BLOCK_BYTES, streams_here: bool = True, absolute: bool = False,
+          workers: int = 1) -> Iterator[Task]:
     """Tasks in input order: page files a few at a time, record streams in ranges or blocks.
 
     names (output into a folder): page tasks carry each page's output name, and the worker
     writes the output itself. streams_here=False: compressed files go as StreamTasks, for
     workers that read them; absolute: paths that hold on workers with another working folder.
+    workers: how many processes share the tasks (a small record file is cut finer for more).
     """
     pages: list[tuple[int, str]] = []
 
@@ -98,12 +104,12 @@ def split(sources: list[Source], max_size: int, *, names: list[str | None] | Non
         if pages:
             yield task()
             pages = []
-        yield from _record_tasks(index, path, max_size, range_bytes, streams_here)
+        yield from _record_tasks(index, path, max_size, range_bytes, streams_here, workers)
     if pages:
         yield task()
 
 
-def _record_tasks(index: int, path: str, max_size: int, range_bytes: int, here: bool) -> Iterator[Task]:
+def _record_tasks(index: int, path: str, max_size: int, range_bytes: int, here: bool, workers: int) -> Iterator[Task]:
     """The tasks of one record input (a file, or "-" for stdin)."""
     if path != "-":
         try:
@@ -112,6 +118,8 @@ def _record_tasks(index: int, path: str, max_size: int, range_bytes: int, here: 
         except OSError:
             plain = False
         if plain:
+            if workers > 1:
+                range_bytes = min(range_bytes, max(MIN_RANGE_BYTES, -(-size // (workers * RANGES_PER_WORKER))))
             starts = list(range(0, size, range_bytes)) or [0]
             for n, start in enumerate(starts):
                 last = n == len(starts) - 1  # the last range ends at the end (a longer one would be empty past it)

@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from cleaner.run.local import Setup, init_worker, run_task
 from cleaner.run.sources import Source
 from cleaner.run.summary import Summary
-from cleaner.run.tasks import PageTask, RangeTask, RecordTask, StreamTask, pieces, split
+from cleaner.run.tasks import MIN_RANGE_BYTES, RANGES_PER_WORKER, PageTask, RangeTask, RecordTask, StreamTask, pieces, split
 
 RUN = Path(__file__).resolve().parents[2] / "cleaner" / "run"
 
@@ -29,6 +29,25 @@ def test_split_pages_in_groups_and_ranges_that_cover_the_file(tmp_path: Path) ->
     ranges = [t for t in tasks if isinstance(t, RangeTask)]
     assert ranges[0].start == 0 and ranges[-1].end == plain.stat().st_size and ranges[-1].last
     assert all(a.end == b.start for a, b in zip(ranges, ranges[1:])) and not any(r.last for r in ranges[:-1])
+
+
+def test_a_small_record_file_is_cut_finer_for_more_workers(tmp_path: Path) -> None:
+    """Two workers get enough ranges each that the last ones leave one idle only briefly."""
+    big = tmp_path / "b.jsonl"
+    big.write_bytes(b'{"text": "x"}\n' * (MIN_RANGE_BYTES * 40 // 14))
+    size = big.stat().st_size
+    source = [Source(big, PurePosixPath("b.jsonl"), True)]
+
+    def ranges(**kwargs: int) -> list[RangeTask]:
+        found = [t for t in split(source, 1 << 30, **kwargs) if isinstance(t, RangeTask)]
+        assert found[0].start == 0 and found[-1].end == size and all(a.end == b.start for a, b in zip(found, found[1:]))
+        return found
+
+    assert len(ranges(range_bytes=size)) == 1  # one worker: as asked
+    assert len(ranges(range_bytes=size, workers=2)) == 2 * RANGES_PER_WORKER
+    assert len(ranges(range_bytes=size, workers=100)) == -(-size // MIN_RANGE_BYTES)  # never under the floor
+    asked = MIN_RANGE_BYTES * 2  # under size / 16
+    assert len(ranges(range_bytes=asked, workers=2)) == -(-size // asked)  # never longer than asked
 
 
 def test_compressed_files_are_read_here_or_by_the_worker(tmp_path: Path) -> None:
