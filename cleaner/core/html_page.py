@@ -34,14 +34,16 @@ def clean_html_page(html: str, plans: Plans, *, url: str | None, keep_extracted:
     """
     huge = is_huge_html(html)
     # A huge page is claimed by its head: folding all of it for the fingerprints would copy it.
-    plan = plans.plan_for(html[:HUGE_HTML_CHARS] if huge else html, url)
+    # Otherwise its UTF-8, encoded once, serves the claim and the parser.
+    utf8 = None if huge else html.encode("utf-8")
+    plan = plans.plan_for(html[:HUGE_HTML_CHARS] if huge else html, url, utf8=utf8)
     site_rules = HtmlSiteRules(
         drop=tuple(SelectorRule(r.id, r.params["selector"]) for r in plan.html_rules),
         **{k: plan.html.get(k) for k in ("body", "title", "date", "author")},
     )
     if huge:
         return _clean_in_pieces(html, plan, site_rules, url, keep_extracted)
-    extract = extract_html(html, url=url, rules=site_rules, comments=comments)
+    extract = extract_html(html, url=url, rules=site_rules, comments=comments, utf8=utf8)
     text = extract.headed_text()  # as in scraped pages: text rules and golden outputs see one shape
     page = Page(text)
     run_plan(page, plan)

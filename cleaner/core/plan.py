@@ -67,9 +67,10 @@ class Plans:
         self.rules = rules
         self._plans: dict[str | None, Plan] = {}
 
-    def plan_for(self, text: str, url: str | None = None, *, folded: str | bytes | None = None) -> Plan:
-        """The plan for a page (folded, when the caller has it: fold(text) or its UTF-8)."""
-        scope = self.rules.scope_for(text, url, folded=folded)
+    def plan_for(self, text: str, url: str | None = None, *, folded: str | bytes | None = None,
+                 utf8: bytes | None = None) -> Plan:
+        """The plan for a page (folded or utf8, when the caller has it: see RuleSet.scope_for)."""
+        scope = self.rules.scope_for(text, url, folded=folded, utf8=utf8)
         plan = self._plans.get(scope.key)
         if plan is None:
             plan = self._plans[scope.key] = Plan(scope)

@@ -82,18 +82,19 @@ def _generic(tree: LexborHTMLParser, html: str, pruned: bool, title: str | None)
 
 
 def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | None = None,
-                 comments: bool = False) -> HtmlExtract:
+                 comments: bool = False, utf8: bytes | None = None) -> HtmlExtract:
     """Article text (title excluded), metadata and removals of one HTML page.
 
     When the parse leaves nearly nothing and an unclosed raw-text element swallowed the page,
     the repaired page is parsed again (repair.py) and wins if it holds clearly more text.
     `comments`: reader comments and a thread's other posts follow the article, each post after a
-    `[comment]` paragraph (comments.py).
+    `[comment]` paragraph (comments.py). utf8: html's UTF-8, when the caller has it (Lexbor
+    parses UTF-8: a str would be encoded again).
     """
     if not html or not html.strip():
         return HtmlExtract("", {"url": url} if url else {}, (), "empty")
     rules = rules or HtmlSiteRules()
-    first = _extract(html, url, rules, comments)
+    first = _extract(html, url, rules, comments, utf8)
     if len(first.text) >= FALLBACK_BELOW:  # its effective length is at least that: no CJK count
         return first
     length = effective_length(first.text)
@@ -108,10 +109,12 @@ def extract_html(html: str, *, url: str | None = None, rules: HtmlSiteRules | No
     return first
 
 
-def _extract(html: str, url: str | None, rules: HtmlSiteRules, comments: bool) -> HtmlExtract:
-    """extract_html on one parse of the page."""
+def _extract(html: str, url: str | None, rules: HtmlSiteRules, comments: bool,
+             utf8: bytes | None = None) -> HtmlExtract:
+    """extract_html on one parse of the page (utf8: html's UTF-8, if known)."""
     html, unwrapped = limit_nesting(html)
-    tree = LexborHTMLParser(html)
+    # selectolax parses bytes as UTF-8, and a str by encoding it first.
+    tree = LexborHTMLParser(utf8 if utf8 is not None and not unwrapped else html)
     removed = apply_drop_rules(tree, rules)
     if unwrapped:
         removed.insert(0, nesting_removal(unwrapped))

@@ -109,13 +109,14 @@ def fold_utf8(text: str) -> bytes:
     return fold_utf8_parts(text)[0]
 
 
-def fold_utf8_parts(text: str) -> tuple[bytes, bytes]:
+def fold_utf8_parts(text: str, utf8: bytes | None = None) -> tuple[bytes, bytes]:
     """fold_utf8(text), and the non-ASCII bytes of text's UTF-8 (all of them, in order).
 
     The second is what a pattern of non-ASCII characters only can match in a fraction of the
-    time (see FingerprintSet): on an English page it is a few hundred bytes.
+    time (see FingerprintSet): on an English page it is a few hundred bytes. utf8: text's
+    UTF-8, when the caller has it (an HTML page's, which the parser reads too).
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if utf8 is None else utf8
     if len(data) == len(text):  # ASCII: nothing folds
         return data, b""
     # Foldable characters are multi-byte: the set searches only the non-ASCII bytes, which stay

@@ -174,10 +174,12 @@ class RuleSet:
         self._resolved[f.name] = (tuple(packs), rules)
         return self._resolved[f.name]
 
-    def scope_for(self, text: str, url: str | None = None, *, folded: str | bytes | None = None) -> Scope:
+    def scope_for(self, text: str, url: str | None = None, *, folded: str | bytes | None = None,
+                  utf8: bytes | None = None) -> Scope:
         """What applies to a page: its site's rules, or the fallback packs that match it.
 
-        folded, when the caller has it, is fold(text), or its UTF-8: it saves folding again.
+        folded, when the caller has it, is fold(text), or its UTF-8: it saves folding again;
+        utf8 is text's UTF-8 (unfolded), which saves encoding it.
         """
         # One set pass for the sites' fingerprints, and one for the packs' only when no site
         # claims the page. Not merged with the plan's own set: a set of both packs' bounded
@@ -189,7 +191,7 @@ class RuleSet:
         def counts(prints: Fingerprints) -> dict[str, int]:
             if prints not in found:
                 if not views:
-                    views.append(fold_utf8_parts(text))  # the set searches UTF-8: folded there at once
+                    views.append(fold_utf8_parts(text, utf8))  # the set searches UTF-8: folded there at once
                 found[prints] = prints.counts(*views[0])
             return found[prints]
 
