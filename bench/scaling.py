@@ -1,6 +1,7 @@
 """Scaling: cost per MB as rules grow 10 -> 1,000; --jobs 2 against --jobs 1; peak memory 20 MB vs 200 MB.
 
 Usage: .venv/bin/python bench/scaling.py [--only rules|jobs|memory] [--workdir /tmp/cleaner-bench]
+       [--size-mb 200] [--html-copies 1] [--rounds 3]
 
 Corpora come from bench/throughput.py (built once in --workdir). Timings are wall clock on a
 shared machine, so each figure is read against a peer measured in the same run: rule counts
@@ -287,11 +288,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--size-mb", type=int, default=200)
     parser.add_argument("--small-mb", type=int, default=20)
     parser.add_argument("--html-copies", type=int, default=1, help="Each HTML page this many times in the --jobs input.")
+    parser.add_argument("--rounds", type=int, default=3, help="Alternating runs of each --jobs figure (the best counts).")
     args = parser.parse_args(argv)
     if args.only in (None, "rules"):
         rule_scaling(args.workdir, args.rules_corpus_mb, args.baseline_pages)
     if args.only in (None, "jobs"):
-        jobs_scaling(args.workdir, args.size_mb, html_copies=args.html_copies)
+        jobs_scaling(args.workdir, args.size_mb, rounds=args.rounds, html_copies=args.html_copies)
     if args.only in (None, "memory"):
         memory_scaling(args.workdir, args.small_mb, args.size_mb)
 
