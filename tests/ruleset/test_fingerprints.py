@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from cleaner import RuleSet
+from cleaner.matching.fold import fold_utf8_parts
 from cleaner.ruleset import fingerprints
 from cleaner.ruleset.fingerprints import Fingerprints
 
@@ -14,7 +15,8 @@ SITES = {
     "b.test": "['(?i)\\bshop\\b', 'Acme|ACME']",
     "c.test": "['国际在线', 'x\\.y']",
 }
-PAGES = ["国际在线 新闻 _fororder_ 总台国际", "Visit the SHOP of Acme", "x.y 国际在线", "xzy", "", "总台国际\nACME"]
+PAGES = ["国际在线 新闻 _fororder_ 总台国际", "Visit the SHOP of Acme", "x.y 国际在线", "xzy", "", "总台国际\nACME",
+         "国际a在线 总台<b>国际</b>"]  # the non-ASCII bytes alone hold words the page breaks
 
 
 def _files(tmp_path: Path) -> list:
@@ -34,6 +36,8 @@ def test_words_count_as_the_set_does(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert not by_set._words
     for view in (page, page.encode("utf-8")):
         assert by_words.counts(view) == by_set.counts(view)
+    # Given the page's non-ASCII bytes, the words of non-ASCII characters are looked for there first.
+    assert by_words.counts(*fold_utf8_parts(page)) == by_set.counts(page)
 
 
 def test_patterns_are_no_words(tmp_path: Path) -> None:
