@@ -9,8 +9,9 @@ process that imports trafilatura, reads each file's bytes and writes
 `extract(data, favor_precision=True)` to a file. Each side's CPU time (user + system of the
 child) is taken --runs times, the two alternating, on the pages and on an empty folder (the
 start-up: Python, imports, rules; trafilatura's import for the peer). Printed: the medians per
-page with start-up, and net of it, with their ratios. Cleaner's own lazy import of trafilatura
-(for nearly empty pages) stays in its per-page figure.
+page with start-up, and net of it; each ratio is the median of the runs' own ratios (a run of
+each side, one right after the other, sees the machine alike), with their range. Cleaner's own
+lazy import of trafilatura (for nearly empty pages) stays in its per-page figure.
 """
 from __future__ import annotations
 
@@ -66,8 +67,8 @@ def child_cpu(cmd: list[str]) -> float:
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def measure(corpus: str, runs: int, copies: int) -> tuple[int, list[float]]:
-    """(pages, [cleaner, cleaner start-up, trafilatura, trafilatura start-up] CPU s, medians of runs)."""
+def measure(corpus: str, runs: int, copies: int) -> tuple[int, list[list[float]]]:
+    """(pages, [cleaner, cleaner start-up, trafilatura, trafilatura start-up] CPU s of each run)."""
     with tempfile.TemporaryDirectory() as tmp:
         pages, empty, out, peer_out = (Path(tmp) / name for name in ("pages", "empty", "out", "peer"))
         for folder in (pages, empty, out, peer_out):
@@ -79,9 +80,9 @@ def measure(corpus: str, runs: int, copies: int) -> tuple[int, list[float]]:
                     theirs + [str(empty), str(peer_out)]]
         spent: list[list[float]] = [[] for _ in commands]
         for _ in range(runs):
-            for cmd, times in zip(commands, spent):
-                times.append(child_cpu(cmd))
-    return count, [statistics.median(times) for times in spent]
+            for k in (0, 2, 1, 3):  # each side's run next to the other's: a pair sees the machine alike
+                spent[k].append(child_cpu(commands[k]))
+    return count, spent
 
 
 def main() -> None:
@@ -91,15 +92,19 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=1)
     args = parser.parse_args()
     print(f"| corpus (CPU ms per page, median of {args.runs}) | `cleaner clean -q DIR -o OUT --jobs 1` | "
-          "trafilatura `extract(favor_precision=True)` | speed ratio | net of start-up: cleaner | trafilatura "
-          "| speed ratio |")
+          "trafilatura `extract(favor_precision=True)` | speed ratio (range) | net of start-up: cleaner | trafilatura "
+          "| speed ratio (range) |")
     print("|---|---|---|---|---|---|---|")
     for corpus in args.corpus or DEFAULT_CORPORA:
-        count, (mine, mine_start, peer, peer_start) = measure(corpus, args.runs, args.copies)
-        mine_net, peer_net = mine - mine_start, peer - peer_start
+        count, spent = measure(corpus, args.runs, args.copies)
+        mine, mine_start, peer, peer_start = (statistics.median(times) for times in spent)
+        # Ratios of each run's pair (taken one after the other), not of the two medians.
+        ratios = [p / m for m, p in zip(spent[0], spent[2])]
+        net = [(p - ps) / (m - ms) for m, ms, p, ps in zip(*spent)]
         print(f"| {corpus} ({count} pages) | {mine * 1000 / count:.1f} | {peer * 1000 / count:.1f} | "
-              f"**{peer / mine:.1f}x** | {mine_net * 1000 / count:.1f} | {peer_net * 1000 / count:.1f} | "
-              f"**{peer_net / mine_net:.1f}x** |", flush=True)
+              f"**{statistics.median(ratios):.1f}x** ({min(ratios):.1f}-{max(ratios):.1f}) | "
+              f"{(mine - mine_start) * 1000 / count:.1f} | {(peer - peer_start) * 1000 / count:.1f} | "
+              f"**{statistics.median(net):.1f}x** ({min(net):.1f}-{max(net):.1f}) |", flush=True)
         print(f"<!-- start-up: cleaner {mine_start:.2f} s, trafilatura {peer_start:.2f} s -->", flush=True)
 
 
