@@ -13,7 +13,8 @@ misses cost one pass for all. Which is which is learnt from the run's pages so f
 
 A pattern made of non-ASCII characters only (`\\p{Han}{12}`, the Chinese pack's) cannot match
 where the page's non-ASCII bytes, taken alone, do not: those are a few hundred bytes of an
-English page, so such a pattern is looked for there first, instead of in the whole page.
+English page, so such a pattern is looked for there first, instead of in the whole page, when
+the caller has those bytes (not on a page mostly of them, where they would save little).
 """
 from __future__ import annotations
 
@@ -27,7 +28,9 @@ HEAD_BYTES = 4096
 MAX_SUBSETS = 32  # sets compiled for the patterns a head lacks; beyond, the whole set runs
 # A pattern found past the head on more than half of this many pages or more is searched alone.
 WARM_PAGES = 8
-_ASCII_BYTES = bytes(range(0x80))
+WIDE_AT_MOST = 4  # patterns of non-ASCII characters a set looks for in the non-ASCII bytes first
+WIDE_SHARE = 4  # the non-ASCII bytes are searched first only when they are under 1/4 of the page
+LEARN_AT_MOST = 16  # patterns in a set that learns which to search alone
 # A compiled source that matches only a run of non-ASCII characters, at least one: Han or a
 # literal non-ASCII character, each at least once. No anchor, \b or (?i) (which could match an
 # ASCII letter from a non-ASCII one): a match in the page is then one in its non-ASCII bytes.
@@ -44,7 +47,13 @@ class FingerprintSet(Prefilter):
         self._regexes = [regexes[s] for s in self.sources]
         # index -> regex, for the patterns of non-ASCII characters only
         self._non_ascii = {k: self._regexes[k] for k, s in enumerate(self.sources) if _NON_ASCII_ONLY.fullmatch(s)}
-        # For each pattern: on how many pages it was missing from the head, and then found.
+        if len(self._non_ascii) > WIDE_AT_MOST:
+            # Many (sites' words): a search each over a Chinese page's non-ASCII bytes costs more
+            # than the one set pass over the page that they then join.
+            self._non_ascii = {}
+        # For each pattern: on how many pages it was missing from the head, and then found. Only
+        # for a few patterns (the packs'): for hundreds the bookkeeping would cost what it saves.
+        self._learning = len(self.sources) <= LEARN_AT_MOST
         self._late_tries = [0] * len(self.sources)
         self._late_hits = [0] * len(self.sources)
 
@@ -62,12 +71,15 @@ class FingerprintSet(Prefilter):
         cut = data.rfind(b"\n", 0, HEAD_BYTES)
         hits = set(self._set.Match(data[:cut]) or ()) if cut > 0 else set()
         missing = tuple(k for k in range(len(self.sources)) if k not in hits)
-        if missing and self._non_ascii:
+        # Only with the non-ASCII bytes given (an HTML page's, a by-product of folding it), and
+        # only where they are a small part of the page (English): elsewhere they save little.
+        if missing and self._non_ascii and non_ascii is not None and len(non_ascii) * WIDE_SHARE <= len(data):
             missing = self._search_non_ascii(missing, data, non_ascii, hits)
         if missing:
             found = self._search_for(missing, data)
             hits.update(found)
-            self._learn(missing, found)
+            if self._learning:
+                self._learn(missing, found)
         return [self.sources[k] for k in sorted(hits)] + self.found_unscanned(folded)
 
     def _learn(self, missing: tuple[int, ...], found: list[int]) -> None:
@@ -81,14 +93,12 @@ class FingerprintSet(Prefilter):
         for k in found:
             late[k] += 1
 
-    def _search_non_ascii(self, missing: tuple[int, ...], data: bytes, non_ascii: bytes | None,
+    def _search_non_ascii(self, missing: tuple[int, ...], data: bytes, non_ascii: bytes,
                           hits: set[int]) -> tuple[int, ...]:
         """Settle the missing patterns of non-ASCII characters only (into hits); the others are left."""
-        wide = [k for k in missing if k in self._non_ascii]
+        wide = tuple(k for k in missing if k in self._non_ascii)
         if not wide:
             return missing
-        if non_ascii is None:
-            non_ascii = data.translate(None, _ASCII_BYTES)
         for k in wide:
             regex = self._non_ascii[k]
             # Found among the non-ASCII bytes alone, it may span a run the page breaks: look again
@@ -100,7 +110,7 @@ class FingerprintSet(Prefilter):
     def _search_for(self, missing: tuple[int, ...], data: bytes) -> list[int]:
         """Which of the missing patterns match in data (indexes into sources)."""
         tries, late = self._late_tries, self._late_hits
-        alone = [k for k in missing if tries[k] >= WARM_PAGES and late[k] * 2 > tries[k]]
+        alone = [k for k in missing if tries[k] >= WARM_PAGES and late[k] * 2 > tries[k]] if self._learning else []
         if alone:
             found = [k for k in alone if self._regexes[k].search(data) is not None]
             rest = tuple(k for k in missing if k not in alone)

@@ -5,6 +5,7 @@ import pytest
 
 import re
 
+from cleaner.matching import fingerprints
 from cleaner.matching.fingerprints import _NON_ASCII_ONLY, HEAD_BYTES, WARM_PAGES, FingerprintSet
 from cleaner.matching.fold import FOLD_TABLE, fold, fold_utf8, fold_utf8_parts
 from cleaner.matching.patterns import compile_pattern
@@ -73,7 +74,9 @@ FILLER = "<p>filler line of markup</p>\n" * 400  # pushes what follows past the 
     "",
 ])
 @pytest.mark.parametrize("pass_non_ascii", [True, False])
-def test_non_ascii_patterns_are_settled_on_the_non_ascii_bytes(page, pass_non_ascii):
+@pytest.mark.parametrize("at_most", [4, 1])  # the two looked for in the non-ASCII bytes first, or neither
+def test_non_ascii_patterns_are_settled_on_the_non_ascii_bytes(page, pass_non_ascii, at_most, monkeypatch):
+    monkeypatch.setattr(fingerprints, "WIDE_AT_MOST", at_most)
     patterns = [compile_pattern(p) for p in HAN_PATTERNS]
     fast, plain = FingerprintSet(patterns), Prefilter(patterns)
     folded, non_ascii = fold_utf8_parts(page)
