@@ -9,7 +9,8 @@ with a set compiled for just those (cached: pages of one kind miss the same ones
 A set search also reads on after every pattern is found, which a single search does not: a
 pattern that the pages of a run mostly hold past their head (`\\bthe\\b.*\\band\\b` on English
 pages) is searched alone, and stops early; one they mostly lack stays in the set, where its
-misses cost one pass for all. Which is which is learnt from the run's pages so far.
+misses cost one pass for all. Which is which is learnt from the run's pages so far (in a set
+of a few patterns, the packs': for hundreds, the bookkeeping would cost what it saves).
 
 A pattern made of non-ASCII characters only (`\\p{Han}{12}`, the Chinese pack's) cannot match
 where the page's non-ASCII bytes, taken alone, do not: those are a few hundred bytes of an
