@@ -44,10 +44,8 @@ class FingerprintSet(Prefilter):
     def __init__(self, patterns: Iterable[Pattern]) -> None:
         super().__init__(patterns)
         self._subsets: dict[tuple[int, ...], object] = {}
-        regexes = {p.regex.pattern: p.regex for p in self.patterns}
-        self._regexes = [regexes[s] for s in self.sources]
         # index -> regex, for the patterns of non-ASCII characters only
-        self._non_ascii = {k: self._regexes[k] for k, s in enumerate(self.sources) if _NON_ASCII_ONLY.fullmatch(s)}
+        self._non_ascii = {k: self.regexes[k] for k, s in enumerate(self.sources) if _NON_ASCII_ONLY.fullmatch(s)}
         if len(self._non_ascii) > WIDE_AT_MOST:
             # Many (sites' words): a search each over a Chinese page's non-ASCII bytes costs more
             # than the one set pass over the page that they then join.
@@ -113,7 +111,7 @@ class FingerprintSet(Prefilter):
         tries, late = self._late_tries, self._late_hits
         alone = [k for k in missing if tries[k] >= WARM_PAGES and late[k] * 2 > tries[k]] if self._learning else []
         if alone:
-            found = [k for k in alone if self._regexes[k].search(data) is not None]
+            found = [k for k in alone if self.regexes[k].search(data) is not None]
             rest = tuple(k for k in missing if k not in alone)
             return found + (self._search_set(rest, data) if rest else [])
         return self._search_set(missing, data)

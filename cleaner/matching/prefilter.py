@@ -47,6 +47,7 @@ class Prefilter:
         self.patterns = tuple(patterns)
         regexes = {p.regex.pattern: p.regex for p in self.patterns}
         self.sources = tuple(s for s in regexes if "\\A" not in s and "\\z" not in s)
+        self.regexes = tuple(regexes[s] for s in self.sources)  # each source's compiled pattern
         self.known = frozenset(self.sources)
         self.unscanned = [(s, r) for s, r in regexes.items() if s not in self.known]
         self._set = compile_set(self.sources) if self.sources else None
