@@ -15,7 +15,6 @@ from cleaner.matching.fingerprints import FingerprintSet
 from cleaner.ruleset.model import RuleFile
 
 MAX_WORDS = 16  # more plain-word fingerprints than this: one set pass costs less than a search each
-_ASCII_BYTES = bytes(range(0x80))
 _META = re.compile(r"[\\.^$?*+()\[\]{}]")  # a compiled source without these is words joined by |
 
 
@@ -34,7 +33,8 @@ class Fingerprints:
         self._words = [(s, w, [x.encode("utf-8") for x in w]) for s, w in words.items() if w]
         # Words of non-ASCII characters only ('国际在线'), as UTF-8: such a word is in a page only
         # if it is in the page's non-ASCII bytes taken alone (a few hundred of an English page).
-        self._wide = frozenset(x for _s, _w, raw in self._words for x in raw if x.translate(None, _ASCII_BYTES) == x)
+        self._wide = frozenset(x.encode("utf-8") for _s, w, _raw in self._words for x in w
+                               if not any(ch.isascii() for ch in x))
         self._set = FingerprintSet(p for _f, p in prints if not words.get(p.regex.pattern))
 
     def counts(self, folded: str | bytes, non_ascii: bytes | None = None) -> dict[str, int]:
@@ -42,13 +42,11 @@ class Fingerprints:
 
         non_ascii, when the caller has it: the non-ASCII bytes of the page's UTF-8 (FingerprintSet.found).
         """
-        if non_ascii is not None and isinstance(folded, bytes):
-            wide = self._wide
-            found = [s for s, _text, raw in self._words
-                     if any((w in non_ascii and w in folded) if w in wide else w in folded for w in raw)]
-        else:
-            as_bytes = isinstance(folded, bytes)
-            found = [s for s, text, raw in self._words if any(w in folded for w in (raw if as_bytes else text))]
+        as_bytes = isinstance(folded, bytes)
+        wide = self._wide if as_bytes and non_ascii is not None else frozenset()
+        found = [s for s, text, raw in self._words
+                 if any((w in non_ascii and w in folded) if w in wide else w in folded  # type: ignore[operator]
+                        for w in (raw if as_bytes else text))]
         counts: dict[str, int] = {}
         for source in found + self._set.found(folded, non_ascii):
             for name in self._owners[source]:
