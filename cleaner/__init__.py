@@ -12,8 +12,9 @@
 """
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from cleaner.lazy import lazy_attributes
 
 __version__ = "0.1.0"
 
@@ -37,25 +38,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        if not name.startswith("__"):
-            # `cleaner.core`, `cleaner.api`: a subpackage reads as an attribute, as when this
-            # module imported them all.
-            try:
-                return importlib.import_module(f"{__name__}.{name}")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{__name__}.{name}":
-                    raise
-        raise AttributeError(f"module 'cleaner' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS, globals(), subpackages=True)
 
 
 if TYPE_CHECKING:

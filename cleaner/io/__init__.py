@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
+
+from cleaner.lazy import lazy_attributes
 
 # Public name -> its module, imported on first use (PEP 562): `cleaner check` reads a file and
 # never writes one, so it does not import the atomic writer (tempfile, shutil, gzip) at start-up.
 _EXPORTS = {
-    "AtomicWriter": "atomic", "SyncBatch": "atomic", "write_atomic": "atomic",
-    "Decoded": "decode", "decode_bytes": "decode", "looks_like_html": "decode", "sniff_declared_charset": "decode",
-    "InputError": "errors",
-    "read_input": "read", "read_stdin": "read",
-    "format_size": "sizes", "parse_size": "sizes",
-    "InputFile": "walk", "iter_inputs": "walk", "plan_output_names": "walk", "safe_output_path": "walk",
+    "AtomicWriter": ".atomic", "SyncBatch": ".atomic", "write_atomic": ".atomic",
+    "Decoded": ".decode", "decode_bytes": ".decode", "looks_like_html": ".decode", "sniff_declared_charset": ".decode",
+    "InputError": ".errors",
+    "read_input": ".read", "read_stdin": ".read",
+    "format_size": ".sizes", "parse_size": ".sizes",
+    "InputFile": ".walk", "iter_inputs": ".walk", "plan_output_names": ".walk", "safe_output_path": ".walk",
 }
 
 __all__ = [
@@ -36,17 +37,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'cleaner.io' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_attributes(__name__, _EXPORTS, globals())
 
 
 if TYPE_CHECKING:
