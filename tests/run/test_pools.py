@@ -45,3 +45,20 @@ def test_a_wedged_terminate_ends_in_killed_workers(monkeypatch):
         assert all(w.exitcode is not None for w in workers.workers) and not any(b.ready() for b in busy)
     finally:
         lock.release()  # the terminate thread, blocked on it, can finish now
+
+
+
+def test_workers_still_running_at_the_end_are_killed_and_reaped():
+    # What end() does after any terminate: a worker Pool.terminate left running is ended anyway.
+    from cleaner.run import pools
+
+    context = pools.fork_context()
+    sleepers = [context.Process(target=time.sleep, args=(60,)) for _ in range(2)]
+    for process in sleepers:
+        process.start()
+    exited = context.Process(target=_nothing)
+    exited.start()
+    exited.join()
+    pools.reap([*sleepers, exited])
+    assert [p.exitcode for p in sleepers] == [-9, -9] and exited.exitcode == 0
+    assert multiprocessing.active_children() == []
