@@ -41,7 +41,9 @@ def test_stats_count_the_run(tmp_path, inputs, jobs):
     r = invoke("-q", "--jobs", jobs, pages, records, "-o", tmp_path / "clean", "--stats", stats)
     assert r.exit_code == 1  # the binary file and two records fail; the counts are written all the same
     got = json.loads(stats.read_text(encoding="utf-8"))
-    assert got["elapsed_seconds"] > 0
+    # The run's duration is a figure of the machine, not of the run: only its shape is checked here
+    # (a monotonic clock's difference, rounded to ms); how long runs take is bench/'s business.
+    assert isinstance(got["elapsed_seconds"], (int, float)) and got["elapsed_seconds"] >= 0
     del got["elapsed_seconds"]
     assert got["files"] == 3 and got["records"] == 38
     assert got["bytes_in"] > 0 and got["bytes_out"] > 0

@@ -47,7 +47,6 @@ def test_a_wedged_terminate_ends_in_killed_workers(monkeypatch):
         lock.release()  # the terminate thread, blocked on it, can finish now
 
 
-
 def test_workers_still_running_at_the_end_are_killed_and_reaped():
     # What end() does after any terminate: a worker Pool.terminate left running is ended anyway.
     from cleaner.run import pools
